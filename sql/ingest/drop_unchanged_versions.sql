@@ -1,0 +1,19 @@
+-- Purpose: versioning (DESIGN.md 2.5). A row equal, field by field after parsing, to the latest version of
+--   its id adds no version: delete the rows of the file being published whose row_hash equals the hash of
+--   the version just before them (in load order: source_file.load_seq, then line_no). Because a removed row
+--   equals its predecessor, removing it never changes which version is latest for the rows after it.
+-- Parameters: :file_id, the file being published (status 'loading', load_seq already assigned).
+-- Placeholders: {version_table} and {id_column}, the kind's table of versions and its id column.
+-- Returns: the number of rows deleted, which is the file's rows_duplicate.
+DELETE FROM {version_table} d
+USING (
+    SELECT v.file_id, v.line_no, v.row_hash,
+           lag(v.row_hash) OVER (PARTITION BY v.{id_column} ORDER BY f.load_seq, v.line_no) AS previous_hash
+    FROM {version_table} v
+    JOIN source_file f ON f.file_id = v.file_id AND (f.status = 'loaded' OR f.file_id = :file_id)
+    WHERE v.{id_column} IN (SELECT {id_column} FROM {version_table} WHERE file_id = :file_id)
+) ordered
+WHERE ordered.file_id = :file_id
+  AND d.file_id = ordered.file_id
+  AND d.line_no = ordered.line_no
+  AND ordered.previous_hash = ordered.row_hash

@@ -1,0 +1,75 @@
+package com.releaseledger.cli;
+
+import java.io.PrintWriter;
+
+import com.releaseledger.ingest.IngestFailedException;
+import com.releaseledger.ingest.MalformedSourceException;
+import com.releaseledger.scheduling.JobFileException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code release-ledger} command line. Exit codes, the same for every command: 0 success (findings are data),
+ * 1 the run failed (database, internal error), 2 usage, configuration or structurally broken input.
+ */
+@Command(name = "release-ledger", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Ingests deployments, changes and incidents into an audit ledger.",
+        subcommands = {IngestCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the run failed (database or internal error)",
+                "2:usage, configuration or structurally broken input"})
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    private Cli() {
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new Cli());
+        commandLine.setExecutionExceptionHandler(Cli::handle);
+        return commandLine.execute(args);
+    }
+
+    private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof MalformedSourceException || e instanceof JobFileException
+                || e instanceof IllegalArgumentException) {
+            err.println("release-ledger: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        String message = e instanceof IngestFailedException ? e.getMessage() : rootMessage(e);
+        err.println("release-ledger: " + message + (verbose ? "" : " (--verbose shows details)"));
+        return FAILED;
+    }
+
+    static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** The engine version, from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"release-ledger " + engineVersion()};
+        }
+    }
+
+    static String engineVersion() {
+        String version = Cli.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+}

@@ -1,0 +1,99 @@
+package com.releaseledger.ingest;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The ingest of one source file, as a restartable Spring Batch job: read and validate its records and write them,
+ * invisible, in chunks (loadRows); then publish the whole file at once (publishFile).
+ * Job parameters: {@code file.id} (identifying; the registry row), {@code path}, {@code kind}, {@code format},
+ * {@code zone} and optionally {@code max.rejected.share}.
+ */
+@Configuration(proxyBeanMethods = false)
+class IngestJobConfiguration {
+
+    static final String JOB_NAME = "ingest-file";
+    static final int CHUNK_SIZE = 10_000;
+
+    @Bean
+    @StepScope
+    SourceFileReader sourceFileReader(@Value("#{jobParameters['path']}") String path,
+            @Value("#{jobParameters['kind']}") String kind, @Value("#{jobParameters['format']}") String format) {
+        return new SourceFileReader(Path.of(path), Kind.of(kind), SourceFormat.of(format));
+    }
+
+    @Bean
+    @StepScope
+    RowValidator rowValidator(@Value("#{jobParameters['kind']}") String kind,
+            @Value("#{jobParameters['zone']}") String zone) {
+        return new RowValidator(Kind.of(kind), ZoneId.of(zone));
+    }
+
+    @Bean
+    @StepScope
+    LedgerRowWriter ledgerRowWriter(DataSource dataSource, SourceFileReader sourceFileReader,
+            @Value("#{jobParameters['kind']}") String kind, @Value("#{jobParameters['file.id']}") Long fileId) {
+        return new LedgerRowWriter(dataSource, Kind.of(kind), fileId, sourceFileReader);
+    }
+
+    @Bean
+    Step loadRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            SourceFileReader sourceFileReader, RowValidator rowValidator, LedgerRowWriter ledgerRowWriter,
+            List<ItemWriteListener<LedgerRow>> writeListeners) {
+        ChunkOrientedStepBuilder<SourceRecord, LedgerRow> step = new StepBuilder("loadRows", jobRepository)
+                .<SourceRecord, LedgerRow>chunk(CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(sourceFileReader)
+                .processor(rowValidator)
+                .writer(ledgerRowWriter);
+        writeListeners.forEach(step::listener);
+        return step.build();
+    }
+
+    @Bean
+    @StepScope
+    PublishFileTasklet publishFileTasklet(DataSource dataSource, @Value("#{jobParameters['kind']}") String kind,
+            @Value("#{jobParameters['file.id']}") Long fileId,
+            @Value("#{jobParameters['max.rejected.share']}") String maxRejectedShare) {
+        return new PublishFileTasklet(dataSource, Kind.of(kind), fileId,
+                maxRejectedShare == null || maxRejectedShare.isBlank() ? null : new BigDecimal(maxRejectedShare));
+    }
+
+    @Bean
+    Step publishFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            PublishFileTasklet publishFileTasklet) {
+        return new StepBuilder("publishFile", jobRepository)
+                .tasklet(publishFileTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    Job ingestFileJob(JobRepository jobRepository, Step loadRowsStep, Step publishFileStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(loadRowsStep)
+                .next(publishFileStep)
+                .build();
+    }
+
+    @Bean
+    IngestProgress ingestProgress() {
+        return new IngestProgress();
+    }
+}

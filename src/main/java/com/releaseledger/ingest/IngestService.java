@@ -1,0 +1,248 @@
+package com.releaseledger.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Ingests source files into the ledger (DESIGN.md section 2.5): registers each file with its SHA-256, skips a
+ * file already loaded, runs the ingest job (resuming a file whose earlier load was interrupted), and refuses a
+ * structurally broken file whole.
+ */
+@Service
+public class IngestService {
+
+    /** Advisory-lock namespace: one lock per source file being loaded, so two processes never load one file. */
+    private static final int LOCK_NAMESPACE = 0x52_4c_49_4e; // "RLIN"
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job ingestFileJob;
+    private final IngestProgress progress;
+
+    IngestService(DataSource dataSource, JobOperator jobOperator, JobRepository jobRepository, Job ingestFileJob,
+            IngestProgress progress) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.ingestFileJob = ingestFileJob;
+        this.progress = progress;
+    }
+
+    /**
+     * Ingests one file.
+     *
+     * @return its reconciliation; a refused file is a report, not an exception
+     * @throws IngestFailedException when the load stopped for another reason (it resumes on the next ingest)
+     */
+    public FileReport ingest(IngestRequest request) {
+        Path path = request.path();
+        String name = path.toString();
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new MalformedSourceException(name, 1, "no such readable file");
+        }
+        String sha256 = sha256(path);
+        long size = size(path);
+        Long loaded = findFile(sha256, "loaded");
+        if (loaded != null) {
+            Long skipped = jdbc.queryForObject("""
+                    INSERT INTO source_file (kind, format, path, sha256, size_bytes, source_zone, status, duplicate_of,
+                                             finished_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 'skipped', ?, now()) RETURNING file_id""", Long.class,
+                    request.kind().id(), request.format().id(), name, sha256, size, request.zone().getId(), loaded);
+            return report(skipped);
+        }
+        long fileId = register(request, sha256, size);
+        try (Connection lock = dataSource.getConnection()) {
+            if (!tryLock(lock, fileId)) {
+                throw new IngestFailedException(name + " is being ingested by another process right now", null);
+            }
+            try {
+                return load(request, fileId);
+            } finally {
+                unlock(lock, fileId);
+            }
+        } catch (SQLException e) {
+            throw new IngestFailedException("database error while ingesting " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private long register(IngestRequest request, String sha256, long size) {
+        Long resumed = findFile(sha256, "loading");
+        if (resumed != null) {
+            return resumed;
+        }
+        try {
+            return jdbc.queryForObject("""
+                    INSERT INTO source_file (kind, format, path, sha256, size_bytes, source_zone, status)
+                    VALUES (?, ?, ?, ?, ?, ?, 'loading') RETURNING file_id""", Long.class,
+                    request.kind().id(), request.format().id(), request.path().toString(), sha256, size,
+                    request.zone().getId());
+        } catch (DuplicateKeyException raced) {
+            return findFile(sha256, "loading"); // another process registered it a moment ago
+        }
+    }
+
+    private FileReport load(IngestRequest request, long fileId) {
+        JobParameters parameters = new JobParametersBuilder()
+                .addLong("file.id", fileId)
+                .addString("path", request.path().toString(), false)
+                .addString("kind", request.kind().id(), false)
+                .addString("format", request.format().id(), false)
+                .addString("zone", request.zone().getId(), false)
+                .addString("max.rejected.share", request.maxRejectedShare() == null ? ""
+                        : request.maxRejectedShare().toPlainString(), false)
+                .toJobParameters();
+        JobExecution last = jobRepository.getLastJobExecution(IngestJobConfiguration.JOB_NAME, parameters);
+        if (last != null && last.isRunning()) {
+            // We hold the file's lock, so the process that ran this execution is gone: mark it failed to restart it.
+            jobOperator.recover(last);
+        }
+        progress.start(request.path().getFileName().toString());
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(ingestFileJob, parameters);
+        } catch (Exception e) {
+            throw new IngestFailedException("could not start the ingest of " + request.path() + ": " + e.getMessage(), e);
+        } finally {
+            progress.finish();
+        }
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return report(fileId);
+        }
+        List<Throwable> failures = execution.getAllFailureExceptions();
+        for (Throwable failure : failures) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof MalformedSourceException malformed) {
+                    refuse(request.kind(), fileId, malformed);
+                    abandon(execution);
+                    return report(fileId);
+                }
+            }
+        }
+        Throwable first = failures.isEmpty() ? null : failures.get(0);
+        throw new IngestFailedException("ingest of " + request.path() + " stopped (" + execution.getStatus()
+                + (first == null ? "" : ": " + rootMessage(first)) + "); run it again to resume", first);
+    }
+
+    /** A refused file's execution is never to be restarted: its registry row is final. */
+    private void abandon(JobExecution execution) {
+        try {
+            jobOperator.abandon(execution);
+        } catch (Exception e) {
+            throw new IngestFailedException("could not close the failed ingest job: " + e.getMessage(), e);
+        }
+    }
+
+    /** Nothing of a structurally broken file stays in the ledger; the registry keeps why. */
+    private void refuse(Kind kind, long fileId, MalformedSourceException malformed) {
+        jdbc.update("DELETE FROM " + kind.table() + " WHERE file_id = ?", fileId);
+        jdbc.update("DELETE FROM ingest_note WHERE file_id = ?", fileId);
+        jdbc.update("DELETE FROM rejected_row WHERE file_id = ?", fileId);
+        jdbc.update("""
+                UPDATE source_file SET status = 'refused', rows_read = 0, error_line = ?, error = ?, finished_at = now()
+                WHERE file_id = ?""", malformed.line(), "line " + malformed.line() + ": " + malformed.reason(), fileId);
+    }
+
+    /** The reconciliation of a registered file, as the ledger holds it. */
+    public FileReport report(long fileId) {
+        return jdbc.queryForObject("""
+                SELECT file_id, path, kind, sha256, size_bytes, status, rows_read, rows_loaded, rows_rejected,
+                       rows_duplicate, duplicate_of, error, ignored_columns
+                FROM source_file WHERE file_id = ?""", (rs, row) -> new FileReport(
+                rs.getLong("file_id"), rs.getString("path"), Kind.of(rs.getString("kind")), rs.getString("sha256"),
+                rs.getLong("size_bytes"), outcome(rs.getString("status")), rs.getLong("rows_read"),
+                rs.getLong("rows_loaded"), rs.getLong("rows_rejected"), rs.getLong("rows_duplicate"),
+                (Long) rs.getObject("duplicate_of"), rs.getString("error"), rs.getString("ignored_columns")), fileId);
+    }
+
+    private static FileReport.Outcome outcome(String status) {
+        return switch (status) {
+            case "loaded" -> FileReport.Outcome.LOADED;
+            case "skipped" -> FileReport.Outcome.SKIPPED;
+            case "refused" -> FileReport.Outcome.REFUSED;
+            default -> throw new IllegalStateException("file still loading");
+        };
+    }
+
+    private Long findFile(String sha256, String status) {
+        List<Long> ids = jdbc.queryForList("SELECT file_id FROM source_file WHERE sha256 = ? AND status = ?",
+                Long.class, sha256, status);
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    private static boolean tryLock(Connection connection, long fileId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+            statement.setInt(1, LOCK_NAMESPACE);
+            statement.setInt(2, (int) fileId);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection connection, long fileId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+            statement.setInt(1, LOCK_NAMESPACE);
+            statement.setInt(2, (int) fileId);
+            statement.execute();
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    static String sha256(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long size(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

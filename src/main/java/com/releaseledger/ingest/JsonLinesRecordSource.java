@@ -1,0 +1,88 @@
+package com.releaseledger.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON Lines: one object per line, keyed by the canonical field names. */
+final class JsonLinesRecordSource implements RecordSource {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private final String file;
+    private final Kind kind;
+    private final BufferedReader reader;
+    private final Set<String> ignored = new LinkedHashSet<>();
+    private long line;
+
+    JsonLinesRecordSource(String file, Reader reader, Kind kind) {
+        this.file = file;
+        this.kind = kind;
+        this.reader = new BufferedReader(reader, 1 << 16);
+    }
+
+    @Override
+    public SourceRecord next(long ordinal) {
+        String text;
+        do {
+            try {
+                text = reader.readLine();
+            } catch (IOException e) {
+                throw RecordSource.unreadable(file, line + 1, e);
+            }
+            if (text == null) {
+                return null;
+            }
+            line++;
+            if (line == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                text = text.substring(1);
+            }
+        } while (text.isBlank());
+        JsonNode node;
+        try {
+            node = JSON.readTree(text);
+        } catch (JacksonException e) {
+            return new SourceRecord(ordinal, line, null, text, "is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            return new SourceRecord(ordinal, line, null, text, "is not a JSON object");
+        }
+        List<Field> fields = kind.fields();
+        String[] values = new String[fields.size()];
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            int index = kind.fieldIndex(property.getKey());
+            if (index < 0) {
+                ignored.add(property.getKey());
+                continue;
+            }
+            JsonNode value = property.getValue();
+            if (value.isContainer()) {
+                return new SourceRecord(ordinal, line, null, text,
+                        property.getKey() + " is " + (value.isArray() ? "an array" : "an object") + "; expected a value");
+            }
+            values[index] = value.isNull() ? null : value.asString();
+        }
+        return new SourceRecord(ordinal, line, values, text, null);
+    }
+
+    @Override
+    public Set<String> ignoredColumns() {
+        return ignored;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

@@ -1,0 +1,81 @@
+package com.releaseledger.ingest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import com.releaseledger.kernel.SqlFile;
+
+/**
+ * Makes a loaded file visible, all at once, in one transaction: assigns its place in the load order, drops
+ * rows equal to the latest version of their id, counts, checks that {@code read = loaded + rejected + duplicate},
+ * and either publishes the file or refuses it whole when its rejected share is above the job's maximum.
+ */
+class PublishFileTasklet implements Tasklet {
+
+    private static final SqlFile DROP_UNCHANGED = SqlFile.load("ingest/drop_unchanged_versions.sql");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Kind kind;
+    private final long fileId;
+    private final BigDecimal maxRejectedShare;
+
+    PublishFileTasklet(DataSource dataSource, Kind kind, long fileId, BigDecimal maxRejectedShare) {
+        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.kind = kind;
+        this.fileId = fileId;
+        this.maxRejectedShare = maxRejectedShare;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        MapSqlParameterSource file = new MapSqlParameterSource("file_id", fileId);
+        String status = jdbc.queryForObject("SELECT status FROM source_file WHERE file_id = :file_id FOR UPDATE",
+                file, String.class);
+        if (!"loading".equals(status)) {
+            return RepeatStatus.FINISHED; // published (or refused) by an earlier attempt
+        }
+        jdbc.update("UPDATE source_file SET load_seq = nextval('source_file_load_seq') WHERE file_id = :file_id", file);
+        int duplicate = jdbc.update(DROP_UNCHANGED.with(Map.of(
+                "version_table", kind.table(), "id_column", kind.idField().name())), file);
+        long loaded = count("SELECT count(*) FROM " + kind.table() + " WHERE file_id = :file_id", file);
+        long rejected = count("SELECT count(*) FROM rejected_row WHERE file_id = :file_id", file);
+        long read = count("SELECT rows_read FROM source_file WHERE file_id = :file_id", file);
+        if (read != loaded + rejected + duplicate) {
+            throw new IllegalStateException("file " + fileId + " does not reconcile: read " + read + " != loaded "
+                    + loaded + " + rejected " + rejected + " + duplicate " + duplicate);
+        }
+        file.addValue("loaded", loaded).addValue("rejected", rejected).addValue("duplicate", duplicate);
+        if (maxRejectedShare != null && read > 0 && BigDecimal.valueOf(rejected)
+                .divide(BigDecimal.valueOf(read), 12, RoundingMode.HALF_UP).compareTo(maxRejectedShare) > 0) {
+            file.addValue("error", rejected + " of " + read + " rows rejected, a share above the job's maximum of "
+                    + maxRejectedShare.stripTrailingZeros().toPlainString() + "; the file is refused whole");
+            jdbc.update("DELETE FROM " + kind.table() + " WHERE file_id = :file_id", file);
+            jdbc.update("DELETE FROM ingest_note WHERE file_id = :file_id", file);
+            jdbc.update("""
+                    UPDATE source_file SET status = 'refused', load_seq = NULL, rows_loaded = 0,
+                           rows_rejected = :rejected, rows_duplicate = 0, error = :error, finished_at = now()
+                    WHERE file_id = :file_id""", file);
+        } else {
+            jdbc.update("""
+                    UPDATE source_file SET status = 'loaded', rows_loaded = :loaded, rows_rejected = :rejected,
+                           rows_duplicate = :duplicate, finished_at = now()
+                    WHERE file_id = :file_id""", file);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private long count(String sql, MapSqlParameterSource parameters) {
+        Long value = jdbc.queryForObject(sql, parameters, Long.class);
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,174 @@
+package com.releaseledger.scheduling;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import com.releaseledger.ingest.Kind;
+import com.releaseledger.ingest.SourceFormat;
+
+/**
+ * A job file ({@code jobs/*.yml}): the job's name, its sources and its ingest policy. Read strictly: an unknown
+ * key, a missing one or a wrong value is refused with the file, the line, the key and what was expected.
+ *
+ * @param name             the job's name, used for its output folder and its runs
+ * @param description      what the job is for
+ * @param file             the job file
+ * @param sources          its sources, in the order they are ingested
+ * @param maxRejectedShare the largest share of rejected rows a source file may have (0 to 1), or null
+ */
+public record JobFile(String name, String description, Path file, List<SourceSpec> sources,
+        BigDecimal maxRejectedShare) {
+
+    private static final Set<String> TOP_KEYS = Set.of("job", "description", "sources", "ingest");
+    private static final Set<String> SOURCE_KEYS = Set.of("kind", "path", "format", "zone");
+    private static final Set<String> INGEST_KEYS = Set.of("max_rejected_share");
+
+    /** Reads and checks a job file. */
+    public static JobFile load(Path file) {
+        Node root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+        } catch (IOException e) {
+            throw new JobFileException(file + ": cannot be read (" + e.getMessage() + ")");
+        } catch (YAMLException e) {
+            throw new JobFileException(file + ": not valid YAML: " + e.getMessage().replace('\n', ' '));
+        }
+        return new Reading(file).job(root);
+    }
+
+    /** One pass over a job file's YAML nodes, so that each error can name where it is. */
+    private record Reading(Path file) {
+
+        JobFile job(Node root) {
+            Map<String, Node> top = mapping(root, "the job file", TOP_KEYS);
+            String name = required(top, "job", root);
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                throw error(top.get("job"), "job \"" + name + "\" is not a name of letters, digits, '.', '_' and '-'");
+            }
+            String description = top.containsKey("description") ? scalar(top.get("description"), "description") : "";
+            Node sourcesNode = top.get("sources");
+            if (!(sourcesNode instanceof SequenceNode list) || list.getValue().isEmpty()) {
+                throw error(sourcesNode == null ? root : sourcesNode, "sources must be a non-empty list of sources");
+            }
+            Path base = file.toAbsolutePath().getParent();
+            List<SourceSpec> sources = new ArrayList<>();
+            for (Node node : list.getValue()) {
+                sources.add(source(node, base));
+            }
+            BigDecimal maxShare = null;
+            if (top.containsKey("ingest")) {
+                Map<String, Node> ingest = mapping(top.get("ingest"), "ingest", INGEST_KEYS);
+                if (ingest.containsKey("max_rejected_share")) {
+                    Node share = ingest.get("max_rejected_share");
+                    try {
+                        maxShare = new BigDecimal(scalar(share, "ingest.max_rejected_share"));
+                    } catch (NumberFormatException e) {
+                        maxShare = BigDecimal.valueOf(-1);
+                    }
+                    if (maxShare.signum() < 0 || maxShare.compareTo(BigDecimal.ONE) > 0) {
+                        throw error(share, "ingest.max_rejected_share must be a number from 0 to 1");
+                    }
+                }
+            }
+            return new JobFile(name, description, file, List.copyOf(sources), maxShare);
+        }
+
+        SourceSpec source(Node node, Path base) {
+            Map<String, Node> source = mapping(node, "a source", SOURCE_KEYS);
+            String kindName = required(source, "kind", node);
+            Kind kind;
+            try {
+                kind = Kind.of(kindName);
+            } catch (IllegalArgumentException e) {
+                throw error(source.get("kind"), e.getMessage());
+            }
+            String path = required(source, "path", node);
+            SourceFormat format = null;
+            if (source.containsKey("format")) {
+                try {
+                    format = SourceFormat.of(scalar(source.get("format"), "format"));
+                } catch (IllegalArgumentException e) {
+                    throw error(source.get("format"), e.getMessage());
+                }
+            }
+            ZoneId zone = ZoneId.of("UTC");
+            if (source.containsKey("zone")) {
+                String zoneName = scalar(source.get("zone"), "zone");
+                try {
+                    zone = ZoneId.of(zoneName);
+                } catch (DateTimeException e) {
+                    throw error(source.get("zone"), "zone \"" + zoneName
+                            + "\" is not a time zone (like UTC or Europe/London)");
+                }
+            }
+            return new SourceSpec(kind, path, base, format, zone);
+        }
+
+        Map<String, Node> mapping(Node node, String what, Set<String> allowed) {
+            if (!(node instanceof MappingNode mapping)) {
+                throw error(node, what + " must be a mapping of keys " + sorted(allowed));
+            }
+            Map<String, Node> values = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                String key = scalar(tuple.getKeyNode(), "a key");
+                if (!allowed.contains(key)) {
+                    throw error(tuple.getKeyNode(), "key \"" + key + "\" in " + what + " is not one of " + sorted(allowed));
+                }
+                if (values.put(key, tuple.getValueNode()) != null) {
+                    throw error(tuple.getKeyNode(), "key \"" + key + "\" appears twice in " + what);
+                }
+            }
+            return values;
+        }
+
+        String required(Map<String, Node> values, String key, Node parent) {
+            Node node = values.get(key);
+            if (node == null) {
+                throw error(parent, "key \"" + key + "\" is required");
+            }
+            String value = scalar(node, key);
+            if (value.isBlank()) {
+                throw error(node, "key \"" + key + "\" must not be empty");
+            }
+            return value.trim();
+        }
+
+        String scalar(Node node, String key) {
+            if (!(node instanceof ScalarNode scalar)) {
+                throw error(node, key + " must be a single value");
+            }
+            return scalar.getValue();
+        }
+
+        JobFileException error(Node node, String message) {
+            String where = node == null || node.getStartMark() == null ? ""
+                    : " line " + (node.getStartMark().getLine() + 1);
+            return new JobFileException(file + where + ": " + message);
+        }
+
+        private static List<String> sorted(Set<String> keys) {
+            return keys.stream().sorted().toList();
+        }
+    }
+}

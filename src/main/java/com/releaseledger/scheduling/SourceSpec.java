@@ -1,0 +1,57 @@
+package com.releaseledger.scheduling;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.releaseledger.ingest.IngestRequest;
+import com.releaseledger.ingest.Kind;
+import com.releaseledger.ingest.SourceFormat;
+
+/**
+ * One source of a job: a file or a glob of files of one kind, relative to the job file's folder.
+ *
+ * @param kind    what the files hold
+ * @param pattern the path or glob as written in the job file
+ * @param base    the job file's folder, which the pattern is relative to
+ * @param format  the format, or null to take it from each file's extension
+ * @param zone    the zone of timestamps written without an offset
+ */
+public record SourceSpec(Kind kind, String pattern, Path base, SourceFormat format, ZoneId zone) {
+
+    /** The files the source names now, in byte order of their paths (DESIGN.md 2.5). */
+    public List<Path> files() {
+        boolean glob = pattern.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+        if (!glob) {
+            return List.of(base.resolve(pattern).normalize());
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        try (Stream<Path> walk = Files.walk(base)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(path -> matcher.matches(base.relativize(path)))
+                    .map(Path::normalize)
+                    .sorted((a, b) -> Arrays.compareUnsigned(bytes(a), bytes(b)))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public IngestRequest request(Path file, BigDecimal maxRejectedShare) {
+        return new IngestRequest(kind, file, format != null ? format : SourceFormat.fromPath(file), zone,
+                maxRejectedShare);
+    }
+
+    private static byte[] bytes(Path path) {
+        return path.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
