@@ -4,11 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -44,21 +40,19 @@ interface RecordSource extends Closeable {
         }
     }
 
-    /** A strict UTF-8 reader (malformed bytes are an error, not U+FFFD) that drops a byte-order mark. */
+    /** A strict UTF-8 reader (malformed bytes are an error naming their line, not U+FFFD) that drops a byte-order mark. */
     private static Reader utf8Reader(Path path) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
         InputStream withoutBom = BOMInputStream.builder().setInputStream(in).get();
-        return new InputStreamReader(withoutBom, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        return new StrictUtf8Reader(withoutBom);
     }
 
     /** Turns a failure to read into the structural error that refuses the file. */
     static MalformedSourceException unreadable(String file, long line, Throwable failure) {
         Throwable cause = failure;
         while (cause != null) {
-            if (cause instanceof CharacterCodingException) {
-                return new MalformedSourceException(file, line, "not valid UTF-8 (bytes that do not decode)");
+            if (cause instanceof StrictUtf8Reader.InvalidUtf8Exception invalid) {
+                return new MalformedSourceException(file, invalid.line(), "not valid UTF-8 (bytes that do not decode)");
             }
             cause = cause.getCause();
         }

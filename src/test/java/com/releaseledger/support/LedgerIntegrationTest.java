@@ -1,0 +1,38 @@
+package com.releaseledger.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.releaseledger.LedgerApplication;
+
+/**
+ * Base of the tests that run against a real PostgreSQL ({@link TestDatabase}), migrated by Flyway, with the
+ * ledger and the job repository emptied before each test.
+ */
+@SpringBootTest(classes = LedgerApplication.class)
+public abstract class LedgerIntegrationTest {
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.Connection connection = TestDatabase.get();
+        registry.add("release-ledger.db.url", connection::url);
+        registry.add("release-ledger.db.user", connection::user);
+        registry.add("release-ledger.db.password", connection::password);
+    }
+
+    @BeforeEach
+    protected void emptyLedger() {
+        jdbc.execute("""
+                TRUNCATE source_file, rejected_row, ingest_note, deployment_version, change_version,
+                         incident_version, service_version, blackout_version, exception_version,
+                         batch_step_execution_context, batch_job_execution_context, batch_step_execution,
+                         batch_job_execution_params, batch_job_execution, batch_job_instance CASCADE""");
+    }
+}
