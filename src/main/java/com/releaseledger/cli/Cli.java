@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "release-ledger", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Ingests deployments, changes and incidents into an audit ledger.",
-        subcommands = {IngestCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {IngestCommand.class, RunCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the run failed (database or internal error)",
                 "2:usage, configuration or structurally broken input"})
@@ -30,7 +30,14 @@ public final class Cli {
 
     /** Runs the command line and returns the exit code. */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output and error streams, and returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Cli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(Cli::handle);
         return commandLine.execute(args);
     }

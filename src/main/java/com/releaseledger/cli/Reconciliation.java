@@ -40,6 +40,10 @@ final class Reconciliation {
                 out.printf("note %s: ignored columns that are not %s fields: %s%n", r.path(), r.kind().id(),
                         r.ignoredColumns());
             }
+            if (r.ignoredValues() > 0) {
+                out.printf("note %s: %d invalid optional value(s) ignored, their rows kept (data-quality items)%n",
+                        r.path(), r.ignoredValues());
+            }
             if (!r.reconciles()) {
                 out.printf("ERROR %s: read %d != loaded + rejected + duplicate%n", r.path(), r.read());
             }

@@ -16,9 +16,11 @@ package com.releaseledger.ingest;
  * @param duplicateOf for a skipped file, the loaded file with the same SHA-256
  * @param error       for a refused file, what is wrong and where
  * @param ignoredColumns columns or keys that are not canonical fields, or null
+ * @param ignoredValues  invalid optional values ignored in kept rows (data-quality items in ingest_note)
  */
 public record FileReport(long fileId, String path, Kind kind, String sha256, long sizeBytes, Outcome outcome,
-        long read, long loaded, long rejected, long duplicate, Long duplicateOf, String error, String ignoredColumns) {
+        long read, long loaded, long rejected, long duplicate, Long duplicateOf, String error, String ignoredColumns,
+        long ignoredValues) {
 
     /** What became of a file. */
     public enum Outcome { LOADED, SKIPPED, REFUSED }

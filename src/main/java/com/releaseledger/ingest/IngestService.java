@@ -174,12 +174,14 @@ public class IngestService {
     public FileReport report(long fileId) {
         return jdbc.queryForObject("""
                 SELECT file_id, path, kind, sha256, size_bytes, status, rows_read, rows_loaded, rows_rejected,
-                       rows_duplicate, duplicate_of, error, ignored_columns
-                FROM source_file WHERE file_id = ?""", (rs, row) -> new FileReport(
+                       rows_duplicate, duplicate_of, error, ignored_columns,
+                       (SELECT count(*) FROM ingest_note n WHERE n.file_id = f.file_id) AS ignored_values
+                FROM source_file f WHERE file_id = ?""", (rs, row) -> new FileReport(
                 rs.getLong("file_id"), rs.getString("path"), Kind.of(rs.getString("kind")), rs.getString("sha256"),
                 rs.getLong("size_bytes"), outcome(rs.getString("status")), rs.getLong("rows_read"),
                 rs.getLong("rows_loaded"), rs.getLong("rows_rejected"), rs.getLong("rows_duplicate"),
-                (Long) rs.getObject("duplicate_of"), rs.getString("error"), rs.getString("ignored_columns")), fileId);
+                (Long) rs.getObject("duplicate_of"), rs.getString("error"), rs.getString("ignored_columns"),
+                rs.getLong("ignored_values")), fileId);
     }
 
     private static FileReport.Outcome outcome(String status) {

@@ -1,0 +1,44 @@
+package com.releaseledger.generate;
+
+import java.time.YearMonth;
+import java.time.ZoneId;
+
+/**
+ * What to generate.
+ *
+ * @param firstMonth          the first month of data
+ * @param months              how many months
+ * @param services            how many services (spread over the teams)
+ * @param teams               how many teams (at most 12)
+ * @param deploymentsPerMonth production deployments a month across all services, roughly
+ * @param seed                the random seed: the same settings give byte-identical files
+ * @param malformedShare      share of deliberately malformed rows (0 for none)
+ * @param zone                the organisation's zone: business hours, and the offsets written
+ */
+public record GeneratorSettings(YearMonth firstMonth, int months, int services, int teams, int deploymentsPerMonth,
+        long seed, double malformedShare, ZoneId zone) {
+
+    public GeneratorSettings {
+        if (months < 1) {
+            throw new IllegalArgumentException("months must be at least 1");
+        }
+        if (services < 4) {
+            throw new IllegalArgumentException("services must be at least 4");
+        }
+        if (teams < 1 || teams > 12 || teams > services) {
+            throw new IllegalArgumentException("teams must be from 1 to 12, and no more than the services");
+        }
+        if (deploymentsPerMonth < services) {
+            throw new IllegalArgumentException("deployments per month must be at least the number of services");
+        }
+        if (malformedShare < 0 || malformedShare > 0.5) {
+            throw new IllegalArgumentException("malformed share must be from 0 to 0.5");
+        }
+    }
+
+    /** The example's shape: six months ending October 2026, twenty services in five teams. */
+    public static GeneratorSettings example() {
+        return new GeneratorSettings(YearMonth.of(2026, 5), 6, 20, 5, 700, 20261026L, 0.003,
+                ZoneId.of("Europe/London"));
+    }
+}
