@@ -1,0 +1,121 @@
+package com.releaseledger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.releaseledger.support.LedgerIntegrationTest;
+import com.releaseledger.support.TestDatabase;
+
+/** The command line as a script sees it: exit codes, the summary, one-line errors. */
+class CliIntegrationTests extends LedgerIntegrationTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void runIngestsAJobsSourcesAndPrintsAReconciliationThatAddsUp() throws IOException {
+        writeJob();
+
+        int exit = cli("run", dir.resolve("job.yml").toString(), "--period", "2026-10");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString())
+                .contains("job cli-test, period 2026-10, 2 source file(s)")
+                .containsPattern("services\\.csv\\s+services\\s+loaded\\s+2\\s+2\\s+0\\s+0")
+                .containsPattern("deployments\\.csv\\s+deployments\\s+loaded\\s+3\\s+2\\s+1\\s+0")
+                .contains("2 file(s) loaded, 0 skipped, 0 refused; 5 rows read");
+
+        // the same run again: both files skipped as already ingested, still a success
+        assertThat(cli("run", dir.resolve("job.yml").toString(), "--period", "2026-10")).isZero();
+        assertThat(out.toString()).contains("0 file(s) loaded, 2 skipped, 0 refused");
+    }
+
+    @Test
+    void ingestExitsTwoWhenAFileIsRefusedAndSaysWhereAndWhy() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.csv"), "deployment_id,service\nd1,svc\n");
+
+        int exit = cli("ingest", "--kind", "deployments", broken.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString()).contains("refused " + broken + ": line 1: the header lacks required columns "
+                + "environment, status, started_at;");
+    }
+
+    @Test
+    void aWrongJobFileExitsTwoWithTheFileLineAndKey() throws IOException {
+        Path job = Files.writeString(dir.resolve("bad.yml"), "job: x\nsources:\n  - kind: deployments\n    pth: a.csv\n");
+
+        int exit = cli("run", job.toString(), "--period", "2026-10");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("release-ledger: " + job
+                + " line 4: key \"pth\" in a source is not one of [format, kind, path, zone]");
+    }
+
+    @Test
+    void aSourceThatNamesNoFileExitsTwo() throws IOException {
+        Path job = Files.writeString(dir.resolve("missing.yml"),
+                "job: x\nsources:\n  - kind: deployments\n    path: nowhere/*.csv\n");
+
+        assertThat(cli("run", job.toString(), "--period", "2026-10")).isEqualTo(2);
+        assertThat(err.toString()).contains("source deployments \"nowhere/*.csv\" names no file");
+    }
+
+    @Test
+    void badUsageExitsTwo() {
+        assertThat(cli("run", "jobs/example.yml", "--period", "October")).isEqualTo(2);
+        assertThat(err.toString()).contains("period \"October\" is not a month (2026-10)");
+        assertThat(cli("ingest", "--kind", "tickets", "x.csv")).isEqualTo(2);
+        assertThat(cli("frobnicate")).isEqualTo(2);
+    }
+
+    @Test
+    void helpExitsZero() {
+        assertThat(cli("--help")).isZero();
+        assertThat(out.toString()).contains("ingest", "run", "generate", "Exit codes:");
+        assertThat(cli("ingest", "--help")).isZero();
+    }
+
+    private void writeJob() throws IOException {
+        Files.writeString(dir.resolve("services.csv"), "service,team\nsvc-a,team-1\nsvc-b,team-1\n");
+        Files.writeString(dir.resolve("deployments.csv"), """
+                deployment_id,service,environment,status,started_at,finished_at
+                d1,svc-a,production,succeeded,2026-10-01T10:00:00Z,2026-10-01T10:05:00Z
+                d2,svc-b,production,nonsense,2026-10-01T10:00:00Z,2026-10-01T10:05:00Z
+                d3,svc-b,production,failed,2026-10-02T10:00:00Z,2026-10-02T10:05:00Z
+                """);
+        Files.writeString(dir.resolve("job.yml"), """
+                job: cli-test
+                sources:
+                  - kind: services
+                    path: services.csv
+                  - kind: deployments
+                    path: deployments.csv
+                """);
+    }
+
+    private int cli(String... args) {
+        TestDatabase.Connection db = TestDatabase.get();
+        List<String> all = new ArrayList<>(List.of(args));
+        if (all.size() > 0 && (all.get(0).equals("run") || all.get(0).equals("ingest"))
+                && !all.contains("--help")) {
+            all.addAll(List.of("--db-url", db.url(), "--db-user", db.user(), "--db-password", db.password()));
+        }
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+    }
+}
