@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -82,7 +83,7 @@ final class CsvRecordSource implements RecordSource {
             if (record.size() == 1 && record.get(0).isEmpty()) {
                 continue; // a blank line holds no record
             }
-            String raw = FORMAT.format((Object[]) record.values());
+            Supplier<String> raw = () -> FORMAT.format((Object[]) record.values());
             if (record.size() != columns) {
                 return new SourceRecord(ordinal, line, null, raw,
                         "has " + record.size() + " fields; the header has " + columns);

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -49,14 +50,16 @@ final class JsonLinesRecordSource implements RecordSource {
                 text = text.substring(1);
             }
         } while (text.isBlank());
+        String lineText = text;
+        Supplier<String> raw = () -> lineText;
         JsonNode node;
         try {
             node = JSON.readTree(text);
         } catch (JacksonException e) {
-            return new SourceRecord(ordinal, line, null, text, "is not valid JSON: " + e.getOriginalMessage());
+            return new SourceRecord(ordinal, line, null, raw, "is not valid JSON: " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
-            return new SourceRecord(ordinal, line, null, text, "is not a JSON object");
+            return new SourceRecord(ordinal, line, null, raw, "is not a JSON object");
         }
         List<Field> fields = kind.fields();
         String[] values = new String[fields.size()];
@@ -68,12 +71,12 @@ final class JsonLinesRecordSource implements RecordSource {
             }
             JsonNode value = property.getValue();
             if (value.isContainer()) {
-                return new SourceRecord(ordinal, line, null, text,
+                return new SourceRecord(ordinal, line, null, raw,
                         property.getKey() + " is " + (value.isArray() ? "an array" : "an object") + "; expected a value");
             }
             values[index] = value.isNull() ? null : value.asString();
         }
-        return new SourceRecord(ordinal, line, values, text, null);
+        return new SourceRecord(ordinal, line, values, raw, null);
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -114,7 +116,7 @@ class LedgerRowWriter implements ItemWriter<LedgerRow> {
             } else if (value instanceof String text) {
                 escape(text, out);
             } else if (value instanceof Instant instant) {
-                out.append(instant);
+                appendTimestamp(instant, out);
             } else if (value instanceof Boolean flag) {
                 out.append(flag ? 't' : 'f');
             } else if (value instanceof BigDecimal number) {
@@ -125,7 +127,49 @@ class LedgerRowWriter implements ItemWriter<LedgerRow> {
         }
     }
 
+    /** {@code yyyy-MM-dd HH:mm:ss[.ffffff]+00}, which PostgreSQL reads as timestamptz (Instant.toString is slow). */
+    private static void appendTimestamp(Instant instant, StringBuilder out) {
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        int year = utc.getYear();
+        if (year < 1 || year > 9999) {
+            out.append(instant); // outside four-digit years: the general form
+            return;
+        }
+        pad(year, 4, out).append('-');
+        pad(utc.getMonthValue(), 2, out).append('-');
+        pad(utc.getDayOfMonth(), 2, out).append(' ');
+        pad(utc.getHour(), 2, out).append(':');
+        pad(utc.getMinute(), 2, out).append(':');
+        pad(utc.getSecond(), 2, out);
+        int micros = utc.getNano() / 1000;
+        if (micros != 0) {
+            pad(micros, 6, out.append('.'));
+        }
+        out.append("+00");
+    }
+
+    private static StringBuilder pad(int value, int width, StringBuilder out) {
+        for (int divisor = (int) Math.pow(10, width - 1); divisor > 0; divisor /= 10) {
+            out.append((char) ('0' + value / divisor % 10));
+        }
+        return out;
+    }
+
+    private static boolean needsEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void escape(String text, StringBuilder out) {
+        if (!needsEscape(text)) {
+            out.append(text);
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {

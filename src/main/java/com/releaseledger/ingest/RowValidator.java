@@ -3,12 +3,7 @@ package com.releaseledger.ingest;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +29,7 @@ class RowValidator implements ItemProcessor<SourceRecord, LedgerRow> {
     @Override
     public LedgerRow process(SourceRecord record) {
         if (record.problem() != null) {
-            return new LedgerRow.Rejected(record.ordinal(), record.line(), record.raw(), record.problem());
+            return new LedgerRow.Rejected(record.ordinal(), record.line(), record.raw().get(), record.problem());
         }
         List<Field> fields = kind.fields();
         Object[] values = new Object[fields.size()];
@@ -66,7 +61,7 @@ class RowValidator implements ItemProcessor<SourceRecord, LedgerRow> {
             checkAcrossFields(values, errors, notes);
         }
         if (!errors.isEmpty()) {
-            return new LedgerRow.Rejected(record.ordinal(), record.line(), record.raw(), String.join("; ", errors));
+            return new LedgerRow.Rejected(record.ordinal(), record.line(), record.raw().get(), String.join("; ", errors));
         }
         return new LedgerRow.Accepted(record.ordinal(), record.line(), values, notes);
     }
@@ -144,19 +139,9 @@ class RowValidator implements ItemProcessor<SourceRecord, LedgerRow> {
         };
     }
 
-    /**
-     * An ISO-8601 date-time: taken as is when it has an offset, else read in the source's zone (a wall-clock
-     * time skipped by a clock change moves forward by the gap; one that occurs twice takes the earlier offset).
-     * Kept to the microsecond, PostgreSQL's precision.
-     */
     private Instant parseTimestamp(Field field, String text) throws InvalidValueException {
         try {
-            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text,
-                    OffsetDateTime::from, LocalDateTime::from);
-            Instant instant = parsed instanceof OffsetDateTime offset
-                    ? offset.toInstant()
-                    : ((LocalDateTime) parsed).atZone(zone).toInstant();
-            return instant.truncatedTo(ChronoUnit.MICROS);
+            return Timestamps.parse(text, zone);
         } catch (DateTimeException e) {
             throw new InvalidValueException(field.name() + " \"" + text
                     + "\" is not an ISO-8601 date-time (like 2026-10-03T14:05:11+02:00)");

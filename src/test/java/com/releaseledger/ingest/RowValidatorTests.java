@@ -34,6 +34,25 @@ class RowValidatorTests {
         assertThat(((LedgerRow.Accepted) row).values()[1]).isEqualTo(Instant.parse(expected));
     }
 
+    @ParameterizedTest(name = "\"{0}\" is not a timestamp")
+    @CsvSource(textBlock = """
+            2026-02-30T10:00:00Z
+            2026-10-03T25:00:00Z
+            2026-10-03T12:60:00Z
+            2026-10-03 12:05:11Z
+            2026-10-03T12:05:11.1234567891Z
+            2026-10-03T12:05:11+0200
+            2026-10-03T12:05:11+02:00junk
+            2026-10-03
+            yesterday
+            """)
+    void rejectsWhatIsNotAnIsoDateTime(String text) {
+        LedgerRow row = validate(Kind.BLACKOUTS, "b1", text, "2027-01-01T00:00:00Z", null, null);
+
+        assertThat(((LedgerRow.Rejected) row).reason())
+                .isEqualTo("starts_at \"" + text + "\" is not an ISO-8601 date-time (like 2026-10-03T14:05:11+02:00)");
+    }
+
     @ParameterizedTest(name = "severity \"{0}\"")
     @CsvSource(textBlock = """
             1,   1,
@@ -76,7 +95,7 @@ class RowValidatorTests {
         fields[2] = "2";
         fields[3] = "2026-10-01T10:00:00Z";
         fields[Kind.INCIDENTS.fieldIndex("customer_impact")] = "yes";
-        LedgerRow row = new RowValidator(Kind.INCIDENTS, LONDON).process(new SourceRecord(1, 2, fields, "raw", null));
+        LedgerRow row = new RowValidator(Kind.INCIDENTS, LONDON).process(new SourceRecord(1, 2, fields, () -> "raw", null));
         assertThat(((LedgerRow.Rejected) row).reason()).isEqualTo("customer_impact \"yes\" is not true or false");
     }
 
@@ -111,6 +130,6 @@ class RowValidatorTests {
     private static LedgerRow validate(Kind kind, String... leading) {
         String[] values = new String[kind.fields().size()];
         System.arraycopy(leading, 0, values, 0, leading.length);
-        return new RowValidator(kind, LONDON).process(new SourceRecord(1, 2, values, String.join(",", leading), null));
+        return new RowValidator(kind, LONDON).process(new SourceRecord(1, 2, values, () -> String.join(",", leading), null));
     }
 }
