@@ -96,6 +96,13 @@ public class IngestService {
     private long register(IngestRequest request, String sha256, long size) {
         Long resumed = findFile(sha256, "loading");
         if (resumed != null) {
+            String how = jdbc.queryForObject("SELECT kind || ' ' || format || ' ' || source_zone FROM source_file"
+                    + " WHERE file_id = ?", String.class, resumed);
+            String asked = request.kind().id() + " " + request.format().id() + " " + request.zone().getId();
+            if (!asked.equals(how)) {
+                throw new IllegalArgumentException(request.path() + " is partly loaded as " + how.replace(" ", ", ")
+                        + " (kind, format, zone); ingest it the same way to resume it");
+            }
             return resumed;
         }
         try {

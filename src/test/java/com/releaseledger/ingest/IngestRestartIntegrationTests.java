@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -105,6 +106,20 @@ class IngestRestartIntegrationTests extends LedgerIntegrationTest {
         // then it ends as the uninterrupted load
         assertThat(ledger()).isEqualTo(expected);
         assertThat(counts(resumed)).isEqualTo(counts(uninterrupted));
+    }
+
+    @Test
+    void refusesToResumeAnInterruptedLoadAsAnotherKindOrZone() {
+        failOnce.armed.set(true);
+        assertThatThrownBy(() -> ingest.ingest(IngestRequest.of(Kind.DEPLOYMENTS, file)))
+                .isInstanceOf(IngestFailedException.class);
+
+        assertThatThrownBy(() -> ingest.ingest(new IngestRequest(Kind.DEPLOYMENTS, file, SourceFormat.CSV,
+                ZoneId.of("Europe/London"), null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(file + " is partly loaded as deployments, csv, UTC (kind, format, zone); "
+                        + "ingest it the same way to resume it");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM deployments", Long.class)).isZero();
     }
 
     private List<Map<String, Object>> ledger() {

@@ -1,8 +1,6 @@
-package com.releaseledger;
+package com.releaseledger.cli;
 
-import com.releaseledger.cli.Cli;
-
-/** The {@code release-ledger} command. */
+/** The {@code release-ledger} command: the jar's entry point. */
 public final class ReleaseLedger {
 
     private ReleaseLedger() {
