@@ -1,0 +1,189 @@
+package com.releaseledger.analysis;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.releaseledger.kernel.SqlFile;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Analyses the ledger for a period (DESIGN.md sections 3 to 6): prepares the period's populations, runs every
+ * metric and finding query (one SQL file each), and stores the run with its values, findings, pending items and
+ * data-quality items. All of it is set-based SQL in one REPEATABLE READ transaction, so a run sees one snapshot of
+ * the ledger and stores all of its results or none.
+ */
+@Service
+public class AnalysisService {
+
+    private static final Logger log = LoggerFactory.getLogger(AnalysisService.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final String engineVersion;
+
+    AnalysisService(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        String version = AnalysisService.class.getPackage().getImplementationVersion();
+        this.engineVersion = version == null ? "development" : version;
+    }
+
+    /** The SQL files a run uses, in the order it runs them. */
+    public static List<SqlFile> sqlFiles() {
+        List<SqlFile> files = new ArrayList<>();
+        files.add(SqlFile.load("analysis/prepare.sql"));
+        Catalog.METRICS.forEach(metric -> files.add(SqlFile.load(metric.file())));
+        Catalog.RULES.forEach(rule -> files.add(SqlFile.load(rule.file())));
+        files.add(SqlFile.load("analysis/data_quality.sql"));
+        return files;
+    }
+
+    /** Runs the analysis and stores it; returns the stored run's summary. */
+    public AnalysisResult analyze(AnalysisRequest request) {
+        long started = System.nanoTime();
+        List<SqlFile> files = sqlFiles();
+        Long runId = transaction.execute(status -> run(request, files));
+        AnalysisResult result = summary(runId, request, (System.nanoTime() - started) / 1e9);
+        log.info("analysis run {} of {} {}: {} findings, {} pending, in {} s", runId, request.job(), request.period(),
+                result.findings(), result.pending(), String.format("%.1f", result.seconds()));
+        return result;
+    }
+
+    private long run(AnalysisRequest request, List<SqlFile> files) {
+        jdbc.getJdbcTemplate().execute("SET LOCAL TimeZone = 'UTC'");
+        Map<String, String> hashes = new TreeMap<>();
+        files.forEach(file -> hashes.put(file.name(), file.sha256()));
+        ReportingPeriod period = request.period();
+        MapSqlParameterSource run = new MapSqlParameterSource()
+                .addValue("job", request.job())
+                .addValue("period", period.label())
+                .addValue("period_start", Timestamp.from(period.start()))
+                .addValue("period_end", Timestamp.from(period.end()))
+                .addValue("zone", period.zone().getId())
+                .addValue("as_of", Timestamp.from(request.asOf()))
+                .addValue("policy", JSON.writeValueAsString(request.policy().asMap()))
+                .addValue("sql_files", JSON.writeValueAsString(hashes))
+                .addValue("engine_version", engineVersion);
+        Long runId = jdbc.queryForObject("""
+                INSERT INTO analysis_run (job, period, period_start, period_end, zone, as_of, policy, sql_files,
+                                          engine_version)
+                VALUES (:job, :period, :period_start, :period_end, :zone, :as_of, CAST(:policy AS jsonb),
+                        CAST(:sql_files AS jsonb), :engine_version)
+                RETURNING run_id""", run, Long.class);
+
+        prepare(files.get(0), request);
+        for (Catalog.Metric metric : Catalog.METRICS) {
+            timed(metric.name(), () -> jdbc.update(
+                    "INSERT INTO metric_value (run_id, scope, scope_id, metric, value, unit, numerator, denominator, band)"
+                            + " SELECT :run_id, q.scope, q.scope_id, :metric, q.value, :unit, q.numerator,"
+                            + " q.denominator, q.band FROM (" + SqlFile.load(metric.file()).text() + "\n) q",
+                    new MapSqlParameterSource("run_id", runId).addValue("metric", metric.name())
+                            .addValue("unit", metric.unit())));
+        }
+        for (Catalog.Rule rule : Catalog.RULES) {
+            timed(rule.id(), () -> jdbc.update(
+                    "INSERT INTO finding (run_id, rule_id, severity, pending, service, team, deployment_id, change_id,"
+                            + " incident_id, occurred_at, detail, evidence)"
+                            + " SELECT :run_id, :rule_id, :severity, q.pending, q.service, q.team, q.deployment_id,"
+                            + " q.change_id, q.incident_id, q.occurred_at, q.detail, q.evidence FROM ("
+                            + SqlFile.load(rule.file()).text() + "\n) q",
+                    new MapSqlParameterSource("run_id", runId).addValue("rule_id", rule.id())
+                            .addValue("severity", rule.severity())));
+        }
+        timed("data quality", () -> jdbc.update(
+                "INSERT INTO data_quality_item (run_id, category, kind, record_id, file_id, line_no, detail)"
+                        + " SELECT :run_id, q.* FROM (" + SqlFile.load("analysis/data_quality.sql").text() + "\n) q",
+                new MapSqlParameterSource("run_id", runId)));
+        jdbc.update("UPDATE analysis_run SET finished_at = clock_timestamp() WHERE run_id = :run_id",
+                new MapSqlParameterSource("run_id", runId));
+        return runId;
+    }
+
+    private void prepare(SqlFile prepare, AnalysisRequest request) {
+        ReportingPeriod period = request.period();
+        Policy policy = request.policy();
+        Policy.Bands bands = policy.bands();
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("period_start", Timestamp.from(period.start()))
+                .addValue("period_end", Timestamp.from(period.end()))
+                .addValue("period_minutes", period.minutes())
+                .addValue("as_of", Timestamp.from(request.asOf()))
+                .addValue("zone", period.zone().getId())
+                .addValue("production_environments", JSON.writeValueAsString(policy.productionEnvironments()))
+                .addValue("cab_required_risks", JSON.writeValueAsString(policy.cabRequiredRisks()))
+                .addValue("emergency_review_days", policy.emergencyReviewDays())
+                .addValue("pir_days", policy.pirDays())
+                .addValue("postmortem_days", policy.postmortemDays())
+                .addValue("postmortem_max_severity", policy.postmortemMaxSeverity())
+                .addValue("max_exception_days", policy.maxExceptionDays())
+                .addValue("lead_time_elite_hours", bands.leadTimeHours().get(0))
+                .addValue("lead_time_high_hours", bands.leadTimeHours().get(1))
+                .addValue("lead_time_medium_hours", bands.leadTimeHours().get(2))
+                .addValue("cfr_elite", bands.changeFailureRate().get(0))
+                .addValue("cfr_high", bands.changeFailureRate().get(1))
+                .addValue("cfr_medium", bands.changeFailureRate().get(2))
+                .addValue("recovery_elite_hours", bands.recoveryHours().get(0))
+                .addValue("recovery_high_hours", bands.recoveryHours().get(1))
+                .addValue("recovery_medium_hours", bands.recoveryHours().get(2))
+                .addValue("frequency_elite_days_per_week", bands.deployDaysPerWeek().get(0))
+                .addValue("frequency_high_days_per_week", bands.deployDaysPerWeek().get(1))
+                .addValue("frequency_medium_days_per_month", bands.deployDaysPerMonth());
+        String[] statements = prepare.text().split("\n;\n");
+        for (String statement : statements) {
+            if (!statement.strip().isEmpty() && !statement.strip().lines().allMatch(l -> l.startsWith("--"))) {
+                timed("prepare", () -> jdbc.update(statement, parameters));
+            }
+        }
+    }
+
+    private void timed(String what, Runnable step) {
+        long started = System.nanoTime();
+        step.run();
+        log.debug("{} took {} ms", what, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private AnalysisResult summary(long runId, AnalysisRequest request, double seconds) {
+        MapSqlParameterSource run = new MapSqlParameterSource("run_id", runId);
+        Map<String, String> headline = new LinkedHashMap<>();
+        for (String metric : AnalysisResult.HEADLINE) {
+            List<Map<String, Object>> rows = jdbc.queryForList("SELECT value, unit, band FROM metric_value"
+                    + " WHERE run_id = :run_id AND scope = 'org' AND metric = :metric",
+                    new MapSqlParameterSource("run_id", runId).addValue("metric", metric));
+            if (!rows.isEmpty()) {
+                Map<String, Object> row = rows.get(0);
+                headline.put(metric, Numbers.forPeople((java.math.BigDecimal) row.get("value"), (String) row.get("unit"))
+                        + (row.get("band") == null ? "" : " (" + row.get("band") + ")"));
+            }
+        }
+        Map<String, Long> byRule = new LinkedHashMap<>();
+        Catalog.RULES.forEach(rule -> byRule.put(rule.id(), 0L));
+        jdbc.query("SELECT rule_id, count(*) AS n FROM finding WHERE run_id = :run_id AND NOT pending GROUP BY rule_id",
+                run, rs -> {
+                    byRule.put(rs.getString("rule_id"), rs.getLong("n"));
+                });
+        Long pending = jdbc.queryForObject("SELECT count(*) FROM finding WHERE run_id = :run_id AND pending", run,
+                Long.class);
+        Map<String, Long> quality = new TreeMap<>();
+        jdbc.query("SELECT category, count(*) AS n FROM data_quality_item WHERE run_id = :run_id GROUP BY category",
+                run, rs -> {
+                    quality.put(rs.getString("category"), rs.getLong("n"));
+                });
+        return new AnalysisResult(runId, request, headline, byRule, pending == null ? 0 : pending, quality, seconds);
+    }
+}

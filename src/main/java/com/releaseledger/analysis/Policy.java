@@ -1,0 +1,96 @@
+package com.releaseledger.analysis;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The job's policy values (DESIGN.md section 6) and performance-band thresholds (section 4), with the defaults
+ * of the design (bands from the DORA 2023 report).
+ *
+ * @param productionEnvironments environments that count as production (compared trimmed, case-insensitively)
+ * @param cabRequiredRisks       risks whose normal changes need CAB approval
+ * @param emergencyReviewDays    days (of 24 hours) to review an emergency change after its first deployment
+ * @param pirDays                days to review a rollback
+ * @param postmortemDays         days to complete a postmortem after resolution
+ * @param postmortemMaxSeverity  the least severe severity that needs a postmortem (1 is the most severe)
+ * @param maxExceptionDays       the longest an exception may span
+ * @param bands                  performance-band thresholds
+ */
+public record Policy(List<String> productionEnvironments, List<String> cabRequiredRisks, int emergencyReviewDays,
+        int pirDays, int postmortemDays, int postmortemMaxSeverity, int maxExceptionDays, Bands bands) {
+
+    public Policy {
+        productionEnvironments = productionEnvironments.stream().map(e -> e.trim().toLowerCase(Locale.ROOT)).toList();
+        cabRequiredRisks = cabRequiredRisks.stream().map(r -> r.trim().toLowerCase(Locale.ROOT)).toList();
+        for (int days : new int[] {emergencyReviewDays, pirDays, postmortemDays, maxExceptionDays}) {
+            if (days < 0) {
+                throw new IllegalArgumentException("policy day counts must not be negative");
+            }
+        }
+        if (postmortemMaxSeverity < 1 || postmortemMaxSeverity > 4) {
+            throw new IllegalArgumentException("postmortem_max_severity must be from 1 to 4");
+        }
+    }
+
+    /**
+     * Band thresholds: lead time and recovery (hours, strictly below: elite, high, medium), change failure rate
+     * (at most: elite, high, medium), deployment cadence (deploy days: median per week at least elite, high;
+     * median per month at least medium).
+     */
+    public record Bands(List<BigDecimal> leadTimeHours, List<BigDecimal> changeFailureRate,
+            List<BigDecimal> recoveryHours, List<BigDecimal> deployDaysPerWeek, BigDecimal deployDaysPerMonth) {
+
+        public Bands {
+            requireThree("lead_time_hours", leadTimeHours);
+            requireThree("change_failure_rate", changeFailureRate);
+            requireThree("recovery_hours", recoveryHours);
+            if (deployDaysPerWeek.size() != 2) {
+                throw new IllegalArgumentException("bands.deploy_days_per_week needs two thresholds (elite, high)");
+            }
+        }
+
+        private static void requireThree(String name, List<BigDecimal> values) {
+            if (values.size() != 3) {
+                throw new IllegalArgumentException("bands." + name + " needs three thresholds (elite, high, medium)");
+            }
+        }
+
+        public static Bands dora2023() {
+            return new Bands(numbers("24", "168", "720"), numbers("0.05", "0.10", "0.15"), numbers("1", "24", "168"),
+                    numbers("5", "1"), new BigDecimal("1"));
+        }
+
+        private static List<BigDecimal> numbers(String... values) {
+            return java.util.Arrays.stream(values).map(BigDecimal::new).toList();
+        }
+    }
+
+    /** The defaults of DESIGN.md section 6. */
+    public static Policy defaults() {
+        return new Policy(List.of("production", "prod"), List.of("high", "critical"), 5, 5, 10, 2, 30,
+                Bands.dora2023());
+    }
+
+    /** The policy as a sorted map, for the manifest and the run record. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new TreeMap<>();
+        map.put("production_environments", productionEnvironments);
+        map.put("cab_required_risks", cabRequiredRisks);
+        map.put("emergency_review_days", emergencyReviewDays);
+        map.put("pir_days", pirDays);
+        map.put("postmortem_days", postmortemDays);
+        map.put("postmortem_max_severity", postmortemMaxSeverity);
+        map.put("max_exception_days", maxExceptionDays);
+        Map<String, Object> band = new TreeMap<>();
+        band.put("lead_time_hours", bands.leadTimeHours());
+        band.put("change_failure_rate", bands.changeFailureRate());
+        band.put("recovery_hours", bands.recoveryHours());
+        band.put("deploy_days_per_week", bands.deployDaysPerWeek());
+        band.put("deploy_days_per_month", bands.deployDaysPerMonth());
+        map.put("bands", band);
+        return map;
+    }
+}
