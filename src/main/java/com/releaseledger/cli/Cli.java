@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
  * 1 the run failed (database, internal error), 2 usage, configuration or structurally broken input.
  */
 @Command(name = "release-ledger", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "Ingests deployments, changes and incidents into an audit ledger.",
-        subcommands = {IngestCommand.class, RunCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        description = "Ingests deployments, changes and incidents into an audit ledger and analyses them: delivery "
+                + "metrics, error budgets and governance findings.",
+        subcommands = {RunCommand.class, IngestCommand.class, AnalyzeCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the run failed (database or internal error)",
                 "2:usage, configuration or structurally broken input"})

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
+import com.releaseledger.analysis.AnalysisRequest;
+import com.releaseledger.analysis.ReportingPeriod;
 import com.releaseledger.ingest.FileReport;
 import com.releaseledger.ingest.IngestService;
 import com.releaseledger.scheduling.JobFile;
@@ -21,16 +22,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code release-ledger run JOBFILE --period P}: runs a job for a period (for now: ingests its sources). */
+/** {@code release-ledger run JOBFILE --period P}: ingests a job's sources, analyses the period, writes the files. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a job for a period: ingest its sources and print the reconciliation.",
+        description = "Run a job for a period: ingest its sources, print the reconciliation, analyse the period and "
+                + "write metrics.csv, findings.csv and pending.csv to OUTPUT/JOB/PERIOD/.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the run failed", "2:a wrong job file, a missing source, a refused file, "
                 + "or bad usage"})
 final class RunCommand implements Callable<Integer> {
-
-    private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])|\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3])"
-            + "|\\d{4}-Q[1-4]");
 
     @Spec
     CommandSpec spec;
@@ -45,13 +44,21 @@ final class RunCommand implements Callable<Integer> {
             description = "The period the run reports: a month (2026-10), ISO week (2026-W41) or quarter (2026-Q4).")
     String period;
 
+    @Option(names = "--as-of", paramLabel = "TIMESTAMP",
+            description = "When deadlines are judged (default: the period end); without an offset, in the job's "
+                    + "reporting zone.")
+    String asOf;
+
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = "output",
+            description = "Where the files go (default ${DEFAULT-VALUE}).")
+    Path output;
+
     @Override
     public Integer call() {
-        if (!PERIOD.matcher(period).matches()) {
-            throw new IllegalArgumentException("period \"" + period
-                    + "\" is not a month (2026-10), an ISO week (2026-W41) or a quarter (2026-Q4)");
-        }
         JobFile job = JobFile.load(jobFile);
+        ReportingPeriod reporting = ReportingPeriod.parse(period, job.reportingZone());
+        AnalysisRequest request = new AnalysisRequest(job.name(), reporting, Analysis.asOf(asOf, job.reportingZone()),
+                job.policy());
         List<Path> files = new ArrayList<>();
         List<SourceSpec> specs = new ArrayList<>();
         for (SourceSpec source : job.sources()) {
@@ -76,9 +83,16 @@ final class RunCommand implements Callable<Integer> {
             for (int i = 0; i < files.size(); i++) {
                 reports.add(ingest.ingest(specs.get(i).request(relative(files.get(i)), job.maxRejectedShare())));
             }
+            Reconciliation.print(out, reports, (System.nanoTime() - started) / 1e9);
+            long refused = reports.stream().filter(r -> r.outcome() == FileReport.Outcome.REFUSED).count();
+            if (refused > 0) {
+                spec.commandLine().getErr().printf("release-ledger: %d source file(s) refused: the population is "
+                        + "incomplete, so the period is not analysed%n", refused);
+                return Cli.BAD_INPUT;
+            }
+            Analysis.run(ledger, request, output, out);
         }
-        Reconciliation.print(out, reports, (System.nanoTime() - started) / 1e9);
-        return reports.stream().anyMatch(r -> r.outcome() == FileReport.Outcome.REFUSED) ? Cli.BAD_INPUT : Cli.OK;
+        return Cli.OK;
     }
 
     /** Paths as a person reads them: relative to the working directory when the file lies below it. */

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,9 @@ public final class DataGenerator {
     private final List<Blackout> blackouts = new ArrayList<>();
     private final Map<String, Long> rows = new LinkedHashMap<>();
     private final List<String[]> correctable = new ArrayList<>();
+    /** Customer-facing downtime minutes per service in the month being generated (overlaps counted twice). */
+    private final Map<String, Double> downtime = new HashMap<>();
+    private YearMonth currentMonth;
     private long deploymentSeq;
     private long changeSeq;
     private long incidentSeq;
@@ -189,6 +193,8 @@ public final class DataGenerator {
                 String name = "deployments-" + month + ".csv";
                 try (CSVPrinter monthOut = csv(name, DEPLOYMENT_COLUMNS)) {
                     deployments = monthOut;
+                    currentMonth = month;
+                    downtime.clear();
                     regularMonth(month);
                     plant(month, m);
                 }
@@ -279,6 +285,9 @@ public final class DataGenerator {
                     String type = weighted(new String[] {"standard", "normal", "emergency"}, new int[] {55, 41, 4});
                     if (!type.equals("emergency") && inBlackout(service.name, start)) {
                         continue; // teams respect freezes, except for emergencies
+                    }
+                    if (!type.equals("emergency") && budgetSpent(service) && random.nextInt(10) > 0) {
+                        continue; // and mostly hold releases once the month's error budget is spent
                     }
                     if (random.nextDouble() < settings.malformedShare()) {
                         malformedDeployment(service, start);
@@ -400,6 +409,11 @@ public final class DataGenerator {
     private void writeIncident(Service service, int severity, Instant started, Instant detected, Instant acknowledged,
             Instant resolved, String deploymentId, String changeId, boolean impact, Instant postmortem)
             throws IOException {
+        if (impact) {
+            Instant monthEnd = local(currentMonth.plusMonths(1).atDay(1), 0, 0);
+            Instant end = resolved == null || resolved.isAfter(monthEnd) ? monthEnd : resolved;
+            downtime.merge(service.name, Math.max(0, Duration.between(started, end).toSeconds() / 60.0), Double::sum);
+        }
         Map<String, Object> incident = new LinkedHashMap<>();
         String id = "INC" + String.format("%07d", ++incidentSeq);
         incident.put("incident_id", id);
@@ -585,6 +599,16 @@ public final class DataGenerator {
 
     private YearMonth lastMonth() {
         return settings.firstMonth().plusMonths(settings.months() - 1L);
+    }
+
+    private boolean budgetSpent(Service service) {
+        if (service.slo.isEmpty()) {
+            return false;
+        }
+        double minutes = Duration.between(local(currentMonth.atDay(1), 0, 0),
+                local(currentMonth.plusMonths(1).atDay(1), 0, 0)).toMinutes();
+        double allowed = (100 - Double.parseDouble(service.slo)) / 100 * minutes;
+        return downtime.getOrDefault(service.name, 0.0) >= allowed;
     }
 
     private boolean inBlackout(String service, Instant at) {

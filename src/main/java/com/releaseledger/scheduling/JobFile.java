@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
+import com.releaseledger.analysis.Policy;
 import com.releaseledger.ingest.Kind;
 import com.releaseledger.ingest.SourceFormat;
 
@@ -36,11 +37,19 @@ import com.releaseledger.ingest.SourceFormat;
  * @param file             the job file
  * @param sources          its sources, in the order they are ingested
  * @param maxRejectedShare the largest share of rejected rows a source file may have (0 to 1), or null
+ * @param reportingZone    the zone periods are read in (default UTC)
+ * @param policy           the policy values and band thresholds (defaults: DESIGN.md section 6)
  */
 public record JobFile(String name, String description, Path file, List<SourceSpec> sources,
-        BigDecimal maxRejectedShare) {
+        BigDecimal maxRejectedShare, ZoneId reportingZone, Policy policy) {
 
-    private static final Set<String> TOP_KEYS = Set.of("job", "description", "sources", "ingest");
+    private static final Set<String> TOP_KEYS = Set.of("job", "description", "sources", "ingest", "reporting_zone",
+            "policy");
+    private static final Set<String> POLICY_KEYS = Set.of("production_environments", "cab_required_risks",
+            "emergency_review_days", "pir_days", "postmortem_days", "postmortem_max_severity", "max_exception_days",
+            "bands");
+    private static final Set<String> BAND_KEYS = Set.of("lead_time_hours", "change_failure_rate", "recovery_hours",
+            "deploy_days_per_week", "deploy_days_per_month");
     private static final Set<String> SOURCE_KEYS = Set.of("kind", "path", "format", "zone");
     private static final Set<String> INGEST_KEYS = Set.of("max_rejected_share");
 
@@ -91,7 +100,97 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
                     }
                 }
             }
-            return new JobFile(name, description, file, List.copyOf(sources), maxShare);
+            ZoneId reportingZone = top.containsKey("reporting_zone") ? zone(top.get("reporting_zone"), "reporting_zone")
+                    : ZoneId.of("UTC");
+            Policy policy = top.containsKey("policy") ? policy(top.get("policy")) : Policy.defaults();
+            return new JobFile(name, description, file, List.copyOf(sources), maxShare, reportingZone, policy);
+        }
+
+        Policy policy(Node node) {
+            Map<String, Node> values = mapping(node, "policy", POLICY_KEYS);
+            Policy defaults = Policy.defaults();
+            Policy.Bands bands = defaults.bands();
+            if (values.containsKey("bands")) {
+                Map<String, Node> band = mapping(values.get("bands"), "policy.bands", BAND_KEYS);
+                bands = new Policy.Bands(
+                        numbers(band, "lead_time_hours", 3, bands.leadTimeHours()),
+                        numbers(band, "change_failure_rate", 3, bands.changeFailureRate()),
+                        numbers(band, "recovery_hours", 3, bands.recoveryHours()),
+                        numbers(band, "deploy_days_per_week", 2, bands.deployDaysPerWeek()),
+                        band.containsKey("deploy_days_per_month")
+                                ? number(band.get("deploy_days_per_month"), "policy.bands.deploy_days_per_month")
+                                : bands.deployDaysPerMonth());
+            }
+            try {
+                return new Policy(
+                        names(values, "production_environments", defaults.productionEnvironments()),
+                        names(values, "cab_required_risks", defaults.cabRequiredRisks()),
+                        days(values, "emergency_review_days", defaults.emergencyReviewDays()),
+                        days(values, "pir_days", defaults.pirDays()),
+                        days(values, "postmortem_days", defaults.postmortemDays()),
+                        days(values, "postmortem_max_severity", defaults.postmortemMaxSeverity()),
+                        days(values, "max_exception_days", defaults.maxExceptionDays()),
+                        bands);
+            } catch (IllegalArgumentException e) {
+                throw error(node, "policy: " + e.getMessage());
+            }
+        }
+
+        List<String> names(Map<String, Node> values, String key, List<String> fallback) {
+            Node node = values.get(key);
+            if (node == null) {
+                return fallback;
+            }
+            if (!(node instanceof SequenceNode list) || list.getValue().isEmpty()) {
+                throw error(node, "policy." + key + " must be a non-empty list of names");
+            }
+            return list.getValue().stream().map(item -> scalar(item, "policy." + key)).toList();
+        }
+
+        int days(Map<String, Node> values, String key, int fallback) {
+            Node node = values.get(key);
+            if (node == null) {
+                return fallback;
+            }
+            String text = scalar(node, "policy." + key);
+            try {
+                int value = Integer.parseInt(text.trim());
+                if (value >= 0) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw error(node, "policy." + key + " \"" + text + "\" is not a whole number of 0 or more");
+        }
+
+        List<BigDecimal> numbers(Map<String, Node> values, String key, int count, List<BigDecimal> fallback) {
+            Node node = values.get(key);
+            if (node == null) {
+                return fallback;
+            }
+            if (!(node instanceof SequenceNode list) || list.getValue().size() != count) {
+                throw error(node, "policy.bands." + key + " must be a list of " + count + " numbers");
+            }
+            return list.getValue().stream().map(item -> number(item, "policy.bands." + key)).toList();
+        }
+
+        BigDecimal number(Node node, String key) {
+            String text = scalar(node, key);
+            try {
+                return new BigDecimal(text.trim());
+            } catch (NumberFormatException e) {
+                throw error(node, key + " \"" + text + "\" is not a number");
+            }
+        }
+
+        ZoneId zone(Node node, String key) {
+            String zoneName = scalar(node, key);
+            try {
+                return ZoneId.of(zoneName.trim());
+            } catch (DateTimeException e) {
+                throw error(node, key + " \"" + zoneName + "\" is not a time zone (like UTC or Europe/London)");
+            }
         }
 
         SourceSpec source(Node node, Path base) {
@@ -112,16 +211,7 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
                     throw error(source.get("format"), e.getMessage());
                 }
             }
-            ZoneId zone = ZoneId.of("UTC");
-            if (source.containsKey("zone")) {
-                String zoneName = scalar(source.get("zone"), "zone");
-                try {
-                    zone = ZoneId.of(zoneName);
-                } catch (DateTimeException e) {
-                    throw error(source.get("zone"), "zone \"" + zoneName
-                            + "\" is not a time zone (like UTC or Europe/London)");
-                }
-            }
+            ZoneId zone = source.containsKey("zone") ? zone(source.get("zone"), "zone") : ZoneId.of("UTC");
             return new SourceSpec(kind, path, base, format, zone);
         }
 

@@ -71,7 +71,7 @@ class JobFileTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            an unknown key            | job: j\\nsoruces: []\\n                                       | job.yml line 2: key "soruces" in the job file is not one of [description, ingest, job, sources]
+            an unknown key            | job: j\\nsoruces: []\\n                                       | job.yml line 2: key "soruces" in the job file is not one of [description, ingest, job, policy, reporting_zone, sources]
             no job name               | sources:\\n  - kind: services\\n    path: s.csv\\n         | job.yml line 1: key "job" is required
             no sources                | job: j\\n                                                   | job.yml line 1: sources must be a non-empty list of sources
             an unknown kind           | job: j\\nsources:\\n  - kind: tickets\\n    path: t.csv\\n  | job.yml line 3: kind "tickets" is not one of [deployments, changes, incidents, services, blackouts, exceptions]

@@ -1,0 +1,76 @@
+package com.releaseledger.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.List;
+import java.util.Map;
+
+import com.releaseledger.analysis.AnalysisCsvFiles;
+import com.releaseledger.analysis.AnalysisRequest;
+import com.releaseledger.analysis.AnalysisResult;
+import com.releaseledger.analysis.AnalysisService;
+
+/** The analysis part of {@code run} and {@code analyze}: analyse, write the files, print the summary. */
+final class Analysis {
+
+    private Analysis() {
+    }
+
+    /** {@code --as-of}: an ISO-8601 date-time; without an offset it is read in the reporting zone. */
+    static Instant asOf(String text, ZoneId zone) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text.trim(), OffsetDateTime::from,
+                    LocalDateTime::from);
+            return parsed instanceof OffsetDateTime offset ? offset.toInstant()
+                    : ((LocalDateTime) parsed).atZone(zone).toInstant();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("--as-of \"" + text + "\" is not an ISO-8601 date-time"
+                    + " (like 2026-10-30T15:00:00Z, or 2026-10-30T15:00 in the reporting zone)");
+        }
+    }
+
+    static void run(Ledger ledger, AnalysisRequest request, Path output, PrintWriter out) {
+        AnalysisResult result = ledger.get(AnalysisService.class).analyze(request);
+        Path folder = output.resolve(request.job()).resolve(request.period().label());
+        List<Path> files = ledger.get(AnalysisCsvFiles.class).write(result.runId(), folder);
+        print(out, result, files);
+    }
+
+    private static void print(PrintWriter out, AnalysisResult result, List<Path> files) {
+        AnalysisRequest request = result.request();
+        out.printf("%nanalysis run %d: job %s, period %s [%s, %s), as of %s, in %.1f s%n", result.runId(),
+                request.job(), request.period().label(), request.period().start(), request.period().end(),
+                request.asOf(), result.seconds());
+        for (Map.Entry<String, String> metric : result.headline().entrySet()) {
+            out.printf("  %-42s %s%n", metric.getKey(), metric.getValue());
+        }
+        StringBuilder rules = new StringBuilder();
+        result.findingsByRule().forEach((rule, count) -> {
+            if (count > 0) {
+                rules.append(rules.isEmpty() ? "" : ", ").append(rule).append(' ').append(count);
+            }
+        });
+        out.printf("findings: %d (%s); pending: %d%n", result.findings(), rules.isEmpty() ? "none" : rules,
+                result.pending());
+        if (!result.dataQualityItems().isEmpty()) {
+            StringBuilder items = new StringBuilder();
+            result.dataQualityItems().forEach((category, count) ->
+                    items.append(items.isEmpty() ? "" : ", ").append(category).append(' ').append(count));
+            out.printf("data-quality items: %s%n", items);
+        }
+        for (Path file : files) {
+            out.printf("wrote %s%n", file);
+        }
+        out.flush();
+    }
+}
