@@ -29,7 +29,8 @@ class CliIntegrationTests extends LedgerIntegrationTest {
     void runIngestsAJobsSourcesAndPrintsAReconciliationThatAddsUp() throws IOException {
         writeJob();
 
-        int exit = cli("run", dir.resolve("job.yml").toString(), "--period", "2026-10");
+        int exit = cli("run", dir.resolve("job.yml").toString(), "--period", "2026-10", "--output",
+                dir.resolve("out").toString());
 
         assertThat(exit).isZero();
         assertThat(out.toString())
@@ -38,9 +39,50 @@ class CliIntegrationTests extends LedgerIntegrationTest {
                 .containsPattern("deployments\\.csv\\s+deployments\\s+loaded\\s+3\\s+2\\s+1\\s+0")
                 .contains("2 file(s) loaded, 0 skipped, 0 refused; 5 rows read");
 
+        // then the period is analysed: d1 and d3 are the deployments; d1 and d3 name no change (RL01 twice)
+        assertThat(out.toString())
+                .containsPattern("deployments\\s+2\\n")
+                .contains("findings: 2 (RL01 2); pending: 0")
+                .contains("wrote " + dir.resolve("out/cli-test/2026-10/metrics.csv"));
+        assertThat(Files.readString(dir.resolve("out/cli-test/2026-10/findings.csv")).lines())
+                .containsExactly("rule_id,severity,service,team,deployment_id,change_id,incident_id,occurred_at,detail",
+                        "RL01,high,svc-a,team-1,d1,,,2026-10-01T10:00:00Z,deployment d1 has no known change (none)",
+                        "RL01,high,svc-b,team-1,d3,,,2026-10-02T10:00:00Z,deployment d3 has no known change (none)");
+
         // the same run again: both files skipped as already ingested, still a success
-        assertThat(cli("run", dir.resolve("job.yml").toString(), "--period", "2026-10")).isZero();
+        assertThat(cli("run", dir.resolve("job.yml").toString(), "--period", "2026-10", "--output",
+                dir.resolve("out").toString())).isZero();
         assertThat(out.toString()).contains("0 file(s) loaded, 2 skipped, 0 refused");
+    }
+
+    @Test
+    void analyzeTwiceOverTheSameLedgerWritesByteIdenticalFiles() throws IOException {
+        writeJob();
+        assertThat(cli("ingest", "--kind", "services", dir.resolve("services.csv").toString())).isZero();
+        assertThat(cli("ingest", "--kind", "deployments", dir.resolve("deployments.csv").toString())).isZero();
+
+        assertThat(cli("analyze", "--period", "2026-10", "--zone", "Europe/London", "--output",
+                dir.resolve("a").toString())).isZero();
+        assertThat(cli("analyze", "--period", "2026-10", "--zone", "Europe/London", "--output",
+                dir.resolve("b").toString())).isZero();
+
+        for (String file : new String[] {"metrics.csv", "findings.csv", "pending.csv"}) {
+            assertThat(Files.mismatch(dir.resolve("a/ledger/2026-10").resolve(file),
+                    dir.resolve("b/ledger/2026-10").resolve(file))).as(file).isEqualTo(-1L);
+        }
+    }
+
+    @Test
+    void runDoesNotAnalyseWhenASourceFileIsRefused() throws IOException {
+        writeJob();
+        Files.writeString(dir.resolve("deployments.csv"), "deployment_id,service\nd1,svc-a\n");
+
+        int exit = cli("run", dir.resolve("job.yml").toString(), "--period", "2026-10", "--output",
+                dir.resolve("out").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("1 source file(s) refused: the population is incomplete");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test
@@ -76,7 +118,7 @@ class CliIntegrationTests extends LedgerIntegrationTest {
 
     @Test
     void badUsageExitsTwo() {
-        assertThat(cli("run", "jobs/example.yml", "--period", "October")).isEqualTo(2);
+        assertThat(cli("analyze", "--period", "October")).isEqualTo(2);
         assertThat(err.toString()).contains("period \"October\" is not a month (2026-10)");
         assertThat(cli("ingest", "--kind", "tickets", "x.csv")).isEqualTo(2);
         assertThat(cli("frobnicate")).isEqualTo(2);
@@ -110,7 +152,7 @@ class CliIntegrationTests extends LedgerIntegrationTest {
     private int cli(String... args) {
         TestDatabase.Connection db = TestDatabase.get();
         List<String> all = new ArrayList<>(List.of(args));
-        if (all.size() > 0 && (all.get(0).equals("run") || all.get(0).equals("ingest"))
+        if (all.size() > 0 && List.of("run", "ingest", "analyze").contains(all.get(0))
                 && !all.contains("--help")) {
             all.addAll(List.of("--db-url", db.url(), "--db-user", db.user(), "--db-password", db.password()));
         }
