@@ -36,6 +36,14 @@ SELECT CAST(:period_start AS timestamptz)               AS period_start,
 CREATE TEMP TABLE a_service ON COMMIT DROP AS
 SELECT service, team, tier, slo_target, rollback FROM services
 ;
+-- The changes (latest version of each), read once: every rule and metric uses this table.
+CREATE TEMP TABLE a_change ON COMMIT DROP AS
+SELECT * FROM changes
+;
+CREATE UNIQUE INDEX ON a_change (change_id)
+;
+ANALYZE a_change
+;
 -- Every deployment (latest version), with its team, whether it is a production deployment (its environment
 -- among production_environments, trimmed and case-insensitive, and not cancelled) and whether it is live.
 CREATE TEMP TABLE a_deployment ON COMMIT DROP AS
@@ -52,6 +60,8 @@ CREATE INDEX ON a_deployment (deployment_id)
 ;
 CREATE INDEX ON a_deployment (change_id, started_at)
 ;
+CREATE INDEX ON a_deployment (rollback_of)
+;
 ANALYZE a_deployment
 ;
 -- Every incident (latest version), with its team.
@@ -59,6 +69,10 @@ CREATE TEMP TABLE a_incident ON COMMIT DROP AS
 SELECT i.*, coalesce(s.team, 'unassigned') AS team
 FROM incidents i
 LEFT JOIN a_service s ON s.service = i.service
+;
+CREATE INDEX ON a_incident (incident_id)
+;
+ANALYZE a_incident
 ;
 -- Incident -> the deployment it is linked to: by caused_by_deployment_id (any environment, status or period);
 -- only when that is empty, by caused_by_change_id to the latest live deployment of that change that started at
@@ -81,6 +95,8 @@ WHERE i.caused_by_deployment_id IS NULL AND i.caused_by_change_id IS NOT NULL
 ;
 CREATE INDEX ON a_link (deployment_id)
 ;
+ANALYZE a_link
+;
 -- PD: production deployments that succeeded, failed or were rolled back and finished in the period; with
 -- whether each is live and whether it is a failed change (live, and rolled back or linked to an incident).
 CREATE TEMP TABLE a_pd ON COMMIT DROP AS
@@ -92,6 +108,8 @@ CROSS JOIN a_param p
 WHERE d.is_production
   AND d.status IN ('succeeded', 'failed', 'rolled_back')
   AND d.finished_at >= p.period_start AND d.finished_at < p.period_end
+;
+ANALYZE a_pd
 ;
 -- The production deployments that started in the period (the population of the event rules), with the
 -- change they name when it exists (c_exists false: no change_id, or an id that no change has).
@@ -105,15 +123,19 @@ SELECT d.*,
        coalesce(c.type = 'emergency', false) AS c_emergency
 FROM a_deployment d
 CROSS JOIN a_param p
-LEFT JOIN changes c ON c.change_id = d.change_id
+LEFT JOIN a_change c ON c.change_id = d.change_id
 WHERE d.is_production AND d.started_at >= p.period_start AND d.started_at < p.period_end
+;
+ANALYZE a_event
 ;
 -- The approvers of each change: approved_by split on ';', trimmed and lower-cased, empty pieces ignored.
 CREATE TEMP TABLE a_approver ON COMMIT DROP AS
 SELECT c.change_id, lower(trim(piece)) AS approver
-FROM changes c
+FROM a_change c
 CROSS JOIN LATERAL unnest(string_to_array(c.approved_by, ';')) AS piece
 WHERE trim(piece) <> ''
+;
+CREATE INDEX ON a_approver (change_id)
 ;
 -- The scopes that get a row for every metric: org; every team in services, and 'unassigned' when one of its
 -- services has events in the period; every service in services, and every unknown service with events in the

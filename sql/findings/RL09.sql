@@ -3,18 +3,18 @@
 --   deadline falls in the period and at or before as_of, and review_completed_at is null or after due. Pending
 --   (an open obligation at as_of): first deployment at or before as_of, due after as_of, review empty or after
 --   as_of. Names the first production deployment; occurred_at is the deadline.
--- Reads: a_deployment, a_param, changes. Columns: as RL01.
+-- Reads: a_deployment, a_param, a_change. Columns: as RL01.
 WITH first_deployment AS (
     SELECT DISTINCT ON (d.change_id) d.deployment_id, d.change_id, d.service, d.team, d.started_at
     FROM a_deployment d
-    JOIN changes c ON c.change_id = d.change_id AND c.type = 'emergency'
+    JOIN a_change c ON c.change_id = d.change_id AND c.type = 'emergency'
     WHERE d.is_production
     ORDER BY d.change_id, d.started_at, d.deployment_id
 ), due AS (
     SELECT f.*, f.started_at + p.emergency_review AS due_at, c.review_completed_at
     FROM first_deployment f
     CROSS JOIN a_param p
-    JOIN changes c ON c.change_id = f.change_id
+    JOIN a_change c ON c.change_id = f.change_id
 )
 SELECT d.deployment_id, d.change_id, NULL AS incident_id, d.service, d.team, d.due_at AS occurred_at,
        CASE WHEN pending THEN 'review of emergency change ' || d.change_id || ' due ' || d.due_at || ', after as_of'

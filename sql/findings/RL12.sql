@@ -1,7 +1,7 @@
 -- Rule RL12 failed_change_closed_successful (medium), per change, over PD (not the event population): the
 --   change's outcome is successful but one of its members of PD failed, was rolled back, or is a failed change.
 --   Names its earliest failing member of PD (which may have started before the period).
--- Reads: a_pd, changes. Columns: as RL01.
+-- Reads: a_pd, a_change. Columns: as RL01.
 SELECT DISTINCT ON (d.change_id)
        d.deployment_id, d.change_id, NULL AS incident_id, d.service, d.team, d.started_at AS occurred_at,
        'change ' || d.change_id || ' closed as successful though deployment ' || d.deployment_id || ' '
@@ -10,6 +10,6 @@ SELECT DISTINCT ON (d.change_id)
        jsonb_build_object('outcome', c.outcome, 'status', d.status, 'failed_change', d.is_failed_change) AS evidence,
        false AS pending
 FROM a_pd d
-JOIN changes c ON c.change_id = d.change_id
+JOIN a_change c ON c.change_id = d.change_id
 WHERE c.outcome = 'successful' AND (d.status IN ('failed', 'rolled_back') OR d.is_failed_change)
 ORDER BY d.change_id, d.started_at, d.deployment_id

@@ -3,13 +3,13 @@
 --   as_of, unless an existing change's review_completed_at lies in [finished_at, due] (a review before the
 --   rollback does not count, here and for pending). Pending: finished at or before as_of, due after as_of, and
 --   no review in [finished_at, as_of].
--- Reads: a_deployment, a_param, changes. Columns: as RL01.
+-- Reads: a_deployment, a_param, a_change. Columns: as RL01.
 WITH due AS (
     SELECT d.deployment_id, d.change_id, d.service, d.team, d.finished_at, d.finished_at + p.pir AS due_at,
            c.review_completed_at
     FROM a_deployment d
     CROSS JOIN a_param p
-    LEFT JOIN changes c ON c.change_id = d.change_id
+    LEFT JOIN a_change c ON c.change_id = d.change_id
     WHERE d.is_production AND d.status = 'rolled_back'
 )
 SELECT d.deployment_id, d.change_id, NULL AS incident_id, d.service, d.team, d.due_at AS occurred_at,

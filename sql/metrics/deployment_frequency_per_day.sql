@@ -29,10 +29,12 @@ WITH span AS (
     SELECT 'month', month::date, (month + interval '1 month' - interval '1 day')::date
     FROM span, generate_series(date_trunc('month', span.first_day), span.last_day, interval '1 month') month
 ), per_bucket AS (
-    SELECT s.scope, s.scope_id, b.unit,
-           (SELECT count(*) FROM deploy_day dd
-            WHERE dd.scope = s.scope AND dd.scope_id = s.scope_id AND dd.day BETWEEN b.from_day AND b.to_day) AS n
-    FROM a_scope s CROSS JOIN bucket b
+    SELECT s.scope, s.scope_id, b.unit, b.from_day, count(dd.day) AS n
+    FROM a_scope s
+    CROSS JOIN bucket b
+    LEFT JOIN deploy_day dd
+           ON dd.scope = s.scope AND dd.scope_id = s.scope_id AND dd.day BETWEEN b.from_day AND b.to_day
+    GROUP BY s.scope, s.scope_id, b.unit, b.from_day
 ), cadence AS (
     SELECT scope, scope_id,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY n) FILTER (WHERE unit = 'week') AS weekly,

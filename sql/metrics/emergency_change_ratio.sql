@@ -6,7 +6,7 @@ WITH counted AS (
            count(DISTINCT c.change_id) FILTER (WHERE c.type = 'emergency') AS emergency,
            count(DISTINCT c.change_id) AS total
     FROM a_pd d
-    JOIN changes c ON c.change_id = d.change_id
+    JOIN a_change c ON c.change_id = d.change_id
     CROSS JOIN LATERAL (VALUES ('org', 'all'), ('team', d.team), ('service', d.service)) sc (scope, scope_id)
     GROUP BY sc.scope, sc.scope_id
 )

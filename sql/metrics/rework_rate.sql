@@ -6,7 +6,7 @@ WITH counted AS (
            count(*) FILTER (WHERE d.is_hotfix OR c.type = 'emergency') AS rework,
            count(*) AS successful
     FROM a_pd d
-    LEFT JOIN changes c ON c.change_id = d.change_id
+    LEFT JOIN a_change c ON c.change_id = d.change_id
     CROSS JOIN LATERAL (VALUES ('org', 'all'), ('team', d.team), ('service', d.service)) sc (scope, scope_id)
     WHERE d.status = 'succeeded'
     GROUP BY sc.scope, sc.scope_id
