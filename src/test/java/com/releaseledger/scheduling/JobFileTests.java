@@ -53,6 +53,40 @@ class JobFileTests {
     }
 
     @Test
+    void readsTheReportingZoneAndPolicyKeepingDefaultsForWhatIsNotSaid() throws IOException {
+        JobFile job = JobFile.load(write("""
+                job: j
+                reporting_zone: Europe/London
+                sources:
+                  - kind: services
+                    path: s.csv
+                policy:
+                  production_environments: [Live, " PROD "]
+                  emergency_review_days: 3
+                  bands:
+                    change_failure_rate: [0.1, 0.2, 0.3]
+                """));
+
+        assertThat(job.reportingZone()).isEqualTo(ZoneId.of("Europe/London"));
+        assertThat(job.policy().productionEnvironments()).containsExactly("live", "prod");
+        assertThat(job.policy().emergencyReviewDays()).isEqualTo(3);
+        assertThat(job.policy().pirDays()).isEqualTo(5);
+        assertThat(job.policy().cabRequiredRisks()).containsExactly("high", "critical");
+        assertThat(job.policy().bands().changeFailureRate()).extracting(BigDecimal::toPlainString)
+                .containsExactly("0.1", "0.2", "0.3");
+        assertThat(job.policy().bands().leadTimeHours()).extracting(BigDecimal::toPlainString)
+                .containsExactly("24", "168", "720");
+    }
+
+    @Test
+    void usesUtcAndTheDesignDefaultsWithoutZoneOrPolicy() throws IOException {
+        JobFile job = JobFile.load(write("job: j\nsources:\n  - kind: services\n    path: s.csv\n"));
+
+        assertThat(job.reportingZone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(job.policy()).isEqualTo(com.releaseledger.analysis.Policy.defaults());
+    }
+
+    @Test
     void expandsAGlobRelativeToTheJobFileInByteOrder() throws IOException {
         Path data = Files.createDirectories(dir.resolve("data"));
         for (String name : new String[] {"deploy-b.csv", "deploy-B.csv", "deploy-a.csv", "other.csv"}) {
@@ -81,6 +115,11 @@ class JobFileTests {
             a bad format              | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\n    format: xlsx\\n | job.yml line 5: format "xlsx" is not one of [csv, jsonl]
             a share above one         | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\ningest:\\n  max_rejected_share: 5\\n | job.yml line 6: ingest.max_rejected_share must be a number from 0 to 1
             a bad job name            | job: my job!\\nsources:\\n  - kind: changes\\n    path: c.csv\\n | job.yml line 1: job "my job!" is not a name of letters, digits, '.', '_' and '-'
+            an unknown policy key     | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  pir: 5\\n | job.yml line 6: key "pir" in policy is not one of [bands, cab_required_risks, emergency_review_days, max_exception_days, pir_days, postmortem_days, postmortem_max_severity, production_environments]
+            negative days             | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  pir_days: -1\\n | job.yml line 6: policy.pir_days "-1" is not a whole number of 0 or more
+            a severity out of range   | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  postmortem_max_severity: 9\\n | job.yml line 6: policy: postmortem_max_severity must be from 1 to 4
+            two band thresholds       | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  bands:\\n    recovery_hours: [1, 2]\\n | job.yml line 7: policy.bands.recovery_hours must be a list of 3 numbers
+            a bad reporting zone      | job: j\\nreporting_zone: Moon\\nsources:\\n  - kind: changes\\n    path: c.csv\\n | job.yml line 2: reporting_zone "Moon" is not a time zone (like UTC or Europe/London)
             """)
     void refusesAWrongJobFileNamingTheLineAndWhatWasExpected(String what, String yaml, String message)
             throws IOException {
