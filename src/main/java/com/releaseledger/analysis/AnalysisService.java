@@ -16,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.releaseledger.kernel.EngineVersion;
 import com.releaseledger.kernel.SqlFile;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -40,8 +41,7 @@ public class AnalysisService {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        String version = AnalysisService.class.getPackage().getImplementationVersion();
-        this.engineVersion = version == null ? "development" : version;
+        this.engineVersion = EngineVersion.get();
     }
 
     /** The SQL files a run uses, in the order it runs them. */

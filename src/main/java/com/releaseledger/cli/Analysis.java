@@ -9,13 +9,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
-import java.util.List;
 import java.util.Map;
 
-import com.releaseledger.analysis.AnalysisCsvFiles;
 import com.releaseledger.analysis.AnalysisRequest;
 import com.releaseledger.analysis.AnalysisResult;
 import com.releaseledger.analysis.AnalysisService;
+import com.releaseledger.reporting.PublishedRun;
+import com.releaseledger.reporting.ReportService;
 
 /** The analysis part of {@code run} and {@code analyze}: analyse, write the files, print the summary. */
 final class Analysis {
@@ -41,12 +41,11 @@ final class Analysis {
 
     static void run(Ledger ledger, AnalysisRequest request, Path output, PrintWriter out) {
         AnalysisResult result = ledger.get(AnalysisService.class).analyze(request);
-        Path folder = output.resolve(request.job()).resolve(request.period().label());
-        List<Path> files = ledger.get(AnalysisCsvFiles.class).write(result.runId(), folder);
-        print(out, result, files);
+        PublishedRun published = ledger.get(ReportService.class).publish(result.runId(), request, output);
+        print(out, result, published);
     }
 
-    private static void print(PrintWriter out, AnalysisResult result, List<Path> files) {
+    private static void print(PrintWriter out, AnalysisResult result, PublishedRun published) {
         AnalysisRequest request = result.request();
         out.printf("%nanalysis run %d: job %s, period %s [%s, %s), as of %s, in %.1f s%n", result.runId(),
                 request.job(), request.period().label(), request.period().start(), request.period().end(),
@@ -68,7 +67,9 @@ final class Analysis {
                     items.append(items.isEmpty() ? "" : ", ").append(category).append(' ').append(count));
             out.printf("data-quality items: %s%n", items);
         }
-        for (Path file : files) {
+        out.printf("output: %s (version %d%s)%n", published.folder(), published.version(),
+                published.supersedes() == null ? "" : ", supersedes " + published.supersedes());
+        for (Path file : published.files()) {
             out.printf("wrote %s%n", file);
         }
         out.flush();

@@ -3,6 +3,7 @@ package com.releaseledger.cli;
 import java.io.PrintWriter;
 
 import com.releaseledger.ingest.IngestFailedException;
+import com.releaseledger.kernel.EngineVersion;
 import com.releaseledger.ingest.MalformedSourceException;
 import com.releaseledger.scheduling.JobFileException;
 
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "release-ledger", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Ingests deployments, changes and incidents into an audit ledger and analyses them: delivery "
                 + "metrics, error budgets and governance findings.",
-        subcommands = {RunCommand.class, IngestCommand.class, AnalyzeCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, IngestCommand.class, AnalyzeCommand.class, VerifyCommand.class,
+                GenerateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the run failed (database or internal error)",
                 "2:usage, configuration or structurally broken input"})
@@ -72,12 +74,7 @@ public final class Cli {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"release-ledger " + engineVersion()};
+            return new String[] {"release-ledger " + EngineVersion.get()};
         }
-    }
-
-    static String engineVersion() {
-        String version = Cli.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
     }
 }

@@ -1,17 +1,13 @@
 package com.releaseledger.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -26,6 +22,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+
+import com.releaseledger.kernel.Sha256;
 
 /**
  * Ingests source files into the ledger (DESIGN.md section 2.5): registers each file with its SHA-256, skips a
@@ -67,7 +65,7 @@ public class IngestService {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new MalformedSourceException(name, 1, "no such readable file");
         }
-        String sha256 = sha256(path);
+        String sha256 = Sha256.of(path);
         long size = size(path);
         Long loaded = findFile(sha256, "loaded");
         if (loaded != null) {
@@ -230,21 +228,6 @@ public class IngestService {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    }
-
-    static String sha256(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static long size(Path path) {

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -26,12 +23,9 @@ public record SqlFile(String name, String text, String sha256) {
                 throw new IllegalStateException("sql/" + name + " is not on the class path");
             }
             byte[] bytes = in.readAllBytes();
-            return new SqlFile(name, new String(bytes, StandardCharsets.UTF_8),
-                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+            return new SqlFile(name, new String(bytes, StandardCharsets.UTF_8), Sha256.of(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
