@@ -50,6 +50,7 @@ public class AnalysisService {
         files.add(SqlFile.load("analysis/prepare.sql"));
         Catalog.METRICS.forEach(metric -> files.add(SqlFile.load(metric.file())));
         Catalog.RULES.forEach(rule -> files.add(SqlFile.load(rule.file())));
+        files.add(SqlFile.load("analysis/control_populations.sql"));
         files.add(SqlFile.load("analysis/data_quality.sql"));
         return files;
     }
@@ -105,6 +106,20 @@ public class AnalysisService {
                             + SqlFile.load(rule.file()).text() + "\n) q",
                     new MapSqlParameterSource("run_id", runId).addValue("rule_id", rule.id())
                             .addValue("severity", rule.severity())));
+        }
+        timed("error budgets", () -> jdbc.update("""
+                INSERT INTO error_budget (run_id, service, team, slo_target, allowed, consumed, exhausted_at)
+                SELECT :run_id, b.service, s.team, s.slo_target, b.allowed, b.consumed, b.exhausted_at
+                FROM a_budget b JOIN a_service s ON s.service = b.service""",
+                new MapSqlParameterSource("run_id", runId)));
+        timed("control populations", () -> jdbc.update(
+                "INSERT INTO control_population (run_id, rule_id, population, tested) SELECT :run_id, q.* FROM ("
+                        + SqlFile.load("analysis/control_populations.sql").text() + "\n) q",
+                new MapSqlParameterSource("run_id", runId)));
+        for (Catalog.Rule rule : Catalog.RULES) {
+            jdbc.update("UPDATE control_population SET name = :name, severity = :severity"
+                    + " WHERE run_id = :run_id AND rule_id = :rule_id", new MapSqlParameterSource("run_id", runId)
+                    .addValue("rule_id", rule.id()).addValue("name", rule.name()).addValue("severity", rule.severity()));
         }
         timed("data quality", () -> jdbc.update(
                 "INSERT INTO data_quality_item (run_id, category, kind, record_id, file_id, line_no, detail)"

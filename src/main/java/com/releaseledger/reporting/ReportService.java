@@ -38,10 +38,12 @@ public class ReportService {
 
     private final JdbcTemplate jdbc;
     private final AnalysisCsvFiles csv;
+    private final Workbooks workbooks;
 
-    ReportService(JdbcTemplate jdbc, AnalysisCsvFiles csv) {
+    ReportService(JdbcTemplate jdbc, AnalysisCsvFiles csv, Workbooks workbooks) {
         this.jdbc = jdbc;
         this.csv = csv;
+        this.workbooks = workbooks;
     }
 
     /** Writes the run's files into the next version of its folder and chains its manifest. */
@@ -55,6 +57,7 @@ public class ReportService {
             folder = periodFolder.resolve("v" + (++version));
         }
         List<Path> files = new ArrayList<>(csv.write(runId, folder));
+        files.addAll(workbooks.write(runId, folder));
         String previous = previousManifest(request.job(), output);
         Map<String, Object> manifest = manifest(runId, request, version, supersedes == null ? null
                 : periodFolder.getParent().relativize(supersedes).toString(), files, previous);

@@ -1,0 +1,263 @@
+package com.releaseledger.reporting;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * Streams datasets into a workbook (Apache POI's SXSSF: a window of rows in memory, the rest flushed to disk).
+ * Every sheet opens with a header block (the query and its SHA-256, the parameters, the generation time, the row
+ * count), then a frozen, filterable header row; dates are real dates (UTC), numbers real numbers, text always
+ * text (never a formula). A population larger than a sheet continues on the next.
+ */
+final class WorkbookWriter {
+
+    /** Header block: title, query, parameters, generated, rows, then a blank row and the column header row. */
+    private static final int HEADER_ROWS = 6;
+    static final int MAX_DATA_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows() - HEADER_ROWS - 1;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final String parameters;
+    private final String generatedAt;
+    private final int maxDataRows;
+
+    WorkbookWriter(NamedParameterJdbcTemplate jdbc, String parameters, String generatedAt, int maxDataRows) {
+        this.jdbc = jdbc;
+        this.parameters = parameters;
+        this.generatedAt = generatedAt;
+        this.maxDataRows = maxDataRows;
+    }
+
+    /** Writes the datasets of a run into {@code file}; call inside one REPEATABLE READ transaction. */
+    Path write(Path file, long runId, List<Dataset> datasets) {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+            Files.createDirectories(file.getParent());
+            workbook.setCompressTempFiles(true);
+            Styles styles = new Styles(workbook);
+            for (Dataset dataset : datasets) {
+                writeDataset(workbook, styles, runId, dataset);
+            }
+            workbook.setForceFormulaRecalculation(true);
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                workbook.write(out);
+            }
+            return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeDataset(SXSSFWorkbook workbook, Styles styles, long runId, Dataset dataset) {
+        MapSqlParameterSource run = new MapSqlParameterSource("run_id", runId);
+        Long count = jdbc.queryForObject("SELECT count(*) FROM (" + dataset.sql().text() + "\n) q", run, Long.class);
+        long rows = count == null ? 0 : count;
+        SheetCursor cursor = new SheetCursor(workbook, styles, dataset, rows);
+        jdbc.query(dataset.sql().text(), run, (ResultSetExtractor<Void>) rs -> {
+            cursor.start(rs.getMetaData());
+            while (rs.next()) {
+                cursor.row(rs);
+            }
+            return null;
+        });
+        cursor.finish();
+    }
+
+    /** The sheet being filled, and the next one when it is full. */
+    private final class SheetCursor {
+        private final SXSSFWorkbook workbook;
+        private final Styles styles;
+        private final Dataset dataset;
+        private final long total;
+        private SXSSFSheet sheet;
+        private int part;
+        private int rowInSheet;
+        private long written;
+        private String[] columns;
+        private int[] types;
+
+        SheetCursor(SXSSFWorkbook workbook, Styles styles, Dataset dataset, long total) {
+            this.workbook = workbook;
+            this.styles = styles;
+            this.dataset = dataset;
+            this.total = total;
+        }
+
+        void start(ResultSetMetaData meta) throws SQLException {
+            columns(meta);
+            newSheet();
+        }
+
+        void row(ResultSet rs) throws SQLException {
+            if (rowInSheet - HEADER_ROWS - 1 >= maxDataRows) {
+                newSheet();
+            }
+            Row row = sheet.createRow(rowInSheet++);
+            for (int i = 0; i < columns.length; i++) {
+                Cell cell = row.createCell(i);
+                switch (types[i]) {
+                    case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> {
+                        Timestamp value = rs.getTimestamp(i + 1);
+                        if (value != null) {
+                            cell.setCellValue(LocalDateTime.ofInstant(value.toInstant(), ZoneOffset.UTC));
+                            cell.setCellStyle(styles.date);
+                        }
+                    }
+                    case Types.BIGINT, Types.INTEGER, Types.SMALLINT -> {
+                        long value = rs.getLong(i + 1);
+                        if (!rs.wasNull()) {
+                            cell.setCellValue(value);
+                            cell.setCellStyle(styles.integer);
+                        }
+                    }
+                    case Types.NUMERIC, Types.DECIMAL, Types.DOUBLE, Types.REAL -> {
+                        BigDecimal value = rs.getBigDecimal(i + 1);
+                        if (value != null) {
+                            cell.setCellValue(value.doubleValue());
+                            cell.setCellStyle(styles.decimal);
+                        }
+                    }
+                    case Types.BOOLEAN, Types.BIT -> {
+                        boolean value = rs.getBoolean(i + 1);
+                        if (!rs.wasNull()) {
+                            cell.setCellValue(value);
+                        }
+                    }
+                    default -> {
+                        String value = rs.getString(i + 1);
+                        if (value != null) {
+                            cell.setCellValue(value.length() > 32_767 ? value.substring(0, 32_767) : value);
+                        }
+                    }
+                }
+            }
+            written++;
+        }
+
+        private void columns(ResultSetMetaData meta) throws SQLException {
+            columns = new String[meta.getColumnCount()];
+            types = new int[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = meta.getColumnLabel(i + 1);
+                types[i] = meta.getColumnType(i + 1);
+            }
+        }
+
+        private void newSheet() {
+            part++;
+            String name = part == 1 ? dataset.sheet() : dataset.sheet() + " (" + part + ")";
+            sheet = workbook.createSheet(name.length() > 31 ? name.substring(0, 31) : name);
+            rowInSheet = 0;
+            header(sheet, styles, dataset, total, part);
+            Row head = sheet.createRow(rowInSheet++);
+            for (int i = 0; i < columns.length; i++) {
+                Cell cell = head.createCell(i);
+                cell.setCellValue(columns[i] + (types[i] == Types.TIMESTAMP
+                        || types[i] == Types.TIMESTAMP_WITH_TIMEZONE ? " (UTC)" : ""));
+                cell.setCellStyle(styles.columnHeader);
+                sheet.setColumnWidth(i, width(columns[i], types[i]));
+            }
+            sheet.createFreezePane(0, rowInSheet);
+        }
+
+        private void header(SXSSFSheet sheet, Styles styles, Dataset dataset, long total, int part) {
+            cell(sheet, 0, dataset.sheet() + (part > 1 ? " (continued, part " + part + ")" : ""), styles.title);
+            cell(sheet, 1, "Query: sql/" + dataset.sql().name() + "   SHA-256 " + dataset.sql().sha256(), null);
+            cell(sheet, 2, "Parameters: " + parameters, null);
+            cell(sheet, 3, "Generated: " + generatedAt, null);
+            cell(sheet, 4, "Rows: " + String.format("%,d", total)
+                    + (total > maxDataRows ? " (over " + (total + maxDataRows - 1) / maxDataRows + " sheets)" : ""),
+                    null);
+            rowInSheet = HEADER_ROWS - 1;
+            sheet.createRow(rowInSheet++);
+        }
+
+        private static void cell(SXSSFSheet sheet, int row, String text, CellStyle style) {
+            Cell cell = sheet.createRow(row).createCell(0);
+            cell.setCellValue(text);
+            if (style != null) {
+                cell.setCellStyle(style);
+            }
+        }
+
+        void finish() {
+            if (written == 0) {
+                // an empty population keeps its sheet and says so in words
+                sheet.createRow(rowInSheet++).createCell(0).setCellValue("None: the population is empty for this run.");
+            } else {
+                sheet.setAutoFilter(new CellRangeAddress(HEADER_ROWS, rowInSheet - 1, 0, columns.length - 1));
+            }
+            if (written != total) {
+                throw new IllegalStateException(dataset.sheet() + ": wrote " + written + " rows but counted " + total);
+            }
+        }
+    }
+
+    private static int width(String column, int type) {
+        int base = switch (type) {
+            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> 21;
+            case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.NUMERIC, Types.DECIMAL, Types.DOUBLE -> 14;
+            case Types.BOOLEAN, Types.BIT -> 10;
+            default -> column.contains("detail") || column.contains("reason") || column.contains("evidence")
+                    || column.contains("title") || column.contains("path") || column.contains("raw") ? 60 : 22;
+        };
+        return Math.min(255, Math.max(base, column.length() + 8)) * 256;
+    }
+
+    /** The few cell styles a workbook needs (a workbook may hold only so many). */
+    private static final class Styles {
+        final CellStyle title;
+        final CellStyle columnHeader;
+        final CellStyle date;
+        final CellStyle integer;
+        final CellStyle decimal;
+
+        Styles(SXSSFWorkbook workbook) {
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            Font big = workbook.createFont();
+            big.setBold(true);
+            big.setFontHeightInPoints((short) 14);
+            title = workbook.createCellStyle();
+            title.setFont(big);
+            columnHeader = workbook.createCellStyle();
+            columnHeader.setFont(bold);
+            columnHeader.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            columnHeader.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            columnHeader.setBorderBottom(BorderStyle.THIN);
+            date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
+            integer = workbook.createCellStyle();
+            integer.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+            decimal = workbook.createCellStyle();
+            decimal.setDataFormat(workbook.createDataFormat().getFormat("#,##0.0#####"));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package com.releaseledger.reporting;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The three workbooks of a run (DESIGN.md 7.1 to 7.3): the audit pack with every population in full, the
+ * error-budget review and the executive scorecard. Each is written from one REPEATABLE READ snapshot, so a
+ * sheet's stated row count and its rows always agree.
+ */
+@Component
+class Workbooks {
+
+    static final List<Dataset> AUDIT_PACK = List.of(
+            Dataset.of("Cover", "audit_cover.sql"),
+            Dataset.of("Controls", "audit_controls.sql"),
+            Dataset.of("Exceptions", "audit_findings.sql"),
+            Dataset.of("Pending", "audit_pending.sql"),
+            Dataset.of("Sample", "audit_sample.sql"),
+            Dataset.of("Deployments", "audit_deployments.sql"),
+            Dataset.of("Changes", "audit_changes.sql"),
+            Dataset.of("Incidents", "audit_incidents.sql"),
+            Dataset.of("Input files", "audit_inputs.sql"),
+            Dataset.of("Rejected rows", "audit_rejected_rows.sql"),
+            Dataset.of("Data quality", "audit_data_quality.sql"),
+            Dataset.of("Metrics", "audit_metrics.sql"),
+            Dataset.of("SQL", "audit_sql_files.sql"));
+    static final List<Dataset> ERROR_BUDGET = List.of(
+            Dataset.of("Budgets", "budget_services.sql"),
+            Dataset.of("Incidents", "budget_incidents.sql"),
+            Dataset.of("Released while exhausted", "budget_exhausted_deployments.sql"),
+            Dataset.of("Postmortems", "budget_postmortems.sql"));
+    static final List<Dataset> SCORECARD = List.of(
+            Dataset.of("Teams", "scorecard_teams.sql"),
+            Dataset.of("Governance", "scorecard_governance.sql"),
+            Dataset.of("Metrics", "audit_metrics.sql"));
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
+
+    Workbooks(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(5_000); // PostgreSQL streams with a cursor inside a transaction
+        this.jdbc = new NamedParameterJdbcTemplate(streaming);
+        this.snapshot = new TransactionTemplate(transactionManager);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+    }
+
+    List<Path> write(long runId, Path folder) {
+        return write(runId, folder, WorkbookWriter.MAX_DATA_ROWS);
+    }
+
+    /** As {@link #write(long, Path)}, with fewer rows to a sheet (to test continuation sheets). */
+    List<Path> write(long runId, Path folder, int maxRowsPerSheet) {
+        return snapshot.execute(status -> {
+            Map<String, Object> run = jdbc.queryForMap("""
+                    SELECT job, period, zone, period_start, period_end, as_of FROM analysis_run WHERE run_id = :run_id""",
+                    Map.of("run_id", runId));
+            String parameters = "run " + runId + ", job " + run.get("job") + ", period " + run.get("period") + " ["
+                    + instant(run.get("period_start")) + ", " + instant(run.get("period_end")) + ") in "
+                    + run.get("zone") + ", as of " + instant(run.get("as_of"));
+            WorkbookWriter writer = new WorkbookWriter(jdbc, parameters,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), maxRowsPerSheet);
+            return List.of(writer.write(folder.resolve("audit-pack.xlsx"), runId, AUDIT_PACK),
+                    writer.write(folder.resolve("error-budget.xlsx"), runId, ERROR_BUDGET),
+                    writer.write(folder.resolve("scorecard.xlsx"), runId, SCORECARD));
+        });
+    }
+
+    private static String instant(Object timestamp) {
+        return ((java.sql.Timestamp) timestamp).toInstant().toString();
+    }
+}

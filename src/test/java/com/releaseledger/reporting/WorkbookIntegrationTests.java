@@ -1,0 +1,156 @@
+package com.releaseledger.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.releaseledger.analysis.AnalysisRequest;
+import com.releaseledger.analysis.AnalysisService;
+import com.releaseledger.analysis.Policy;
+import com.releaseledger.analysis.ReportingPeriod;
+import com.releaseledger.ingest.IngestRequest;
+import com.releaseledger.ingest.IngestService;
+import com.releaseledger.ingest.Kind;
+import com.releaseledger.kernel.SqlFile;
+import com.releaseledger.support.LedgerIntegrationTest;
+
+/** The workbooks read back with POI: sheets, header blocks, counts equal to the database's, typed cells. */
+class WorkbookIntegrationTests extends LedgerIntegrationTest {
+
+    @TempDir
+    Path dir;
+
+    @Autowired
+    IngestService ingest;
+
+    @Autowired
+    AnalysisService analysis;
+
+    @Autowired
+    Workbooks workbooks;
+
+    private long run;
+
+    @BeforeEach
+    void ledger() throws IOException {
+        Files.writeString(dir.resolve("services.csv"), "service,team,slo_target\nsvc,team-1,99.9\n@svc,team-2,\n");
+        Files.writeString(dir.resolve("deployments.csv"), """
+                deployment_id,service,environment,status,started_at,finished_at,is_hotfix
+                "=1+1",svc,production,succeeded,2026-10-01T10:00:00Z,2026-10-01T10:05:00Z,
+                d2,svc,production,failed,2026-10-02T10:00:00Z,2026-10-02T10:05:00Z,true
+                d3,@svc,production,succeeded,2026-10-03T10:00:00Z,2026-10-03T10:05:00Z,
+                d4,svc,staging,succeeded,2026-10-04T10:00:00Z,2026-10-04T10:05:00Z,
+                d5,svc,production,succeeded,2026-09-04T10:00:00Z,2026-09-04T10:05:00Z,
+                """);
+        Files.writeString(dir.resolve("incidents.csv"), """
+                incident_id,service,severity,started_at,resolved_at
+                i1,svc,1,2026-10-05T10:00:00Z,2026-10-05T11:30:00Z
+                """);
+        ingest.ingest(IngestRequest.of(Kind.SERVICES, dir.resolve("services.csv")));
+        ingest.ingest(IngestRequest.of(Kind.DEPLOYMENTS, dir.resolve("deployments.csv")));
+        ingest.ingest(IngestRequest.of(Kind.INCIDENTS, dir.resolve("incidents.csv")));
+        run = analysis.analyze(new AnalysisRequest("book", ReportingPeriod.parse("2026-10", ZoneId.of("UTC")), null,
+                Policy.defaults())).runId();
+    }
+
+    @Test
+    void theAuditPackHoldsEveryPopulationOnASheetHeadedWithItsQuery() throws IOException {
+        List<Path> files = workbooks.write(run, dir.resolve("out"));
+
+        assertThat(files).extracting(path -> path.getFileName().toString())
+                .containsExactly("audit-pack.xlsx", "error-budget.xlsx", "scorecard.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(files.get(0)))) {
+            assertThat(sheetNames(book)).containsExactly("Cover", "Controls", "Exceptions", "Pending", "Sample",
+                    "Deployments", "Changes", "Incidents", "Input files", "Rejected rows", "Data quality", "Metrics",
+                    "SQL");
+            Sheet deployments = book.getSheet("Deployments");
+            SqlFile query = SqlFile.load("reports/audit_deployments.sql");
+            assertThat(text(deployments, 1, 0)).isEqualTo("Query: sql/reports/audit_deployments.sql   SHA-256 "
+                    + query.sha256());
+            assertThat(text(deployments, 2, 0)).startsWith("Parameters: run " + run + ", job book, period 2026-10");
+            assertThat(text(deployments, 3, 0)).startsWith("Generated: 20");
+            // d1..d4 started in October (d5 in September): four, as the database counts them
+            assertThat(text(deployments, 4, 0)).isEqualTo("Rows: 4");
+            assertThat(deployments.getLastRowNum() - 6).isEqualTo(4);
+            assertThat(text(deployments, 6, 0)).isEqualTo("deployment_id");
+            assertThat(text(deployments, 6, 4)).isEqualTo("started_at (UTC)");
+            assertThat(deployments.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 7);
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) deployments).getCTWorksheet().isSetAutoFilter())
+                    .isTrue();
+
+            Row first = deployments.getRow(7);
+            // text from input is text, never a formula
+            assertThat(first.getCell(0).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("=1+1");
+            // dates are dates, numbers numbers, booleans booleans
+            Cell started = first.getCell(4);
+            assertThat(started.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(DateUtil.isCellDateFormatted(started)).isTrue();
+            assertThat(started.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2026, 10, 1, 10, 0));
+            assertThat(first.getCell(14).getCellType()).isEqualTo(CellType.BOOLEAN);
+            assertThat(first.getCell(17).getCellType()).isEqualTo(CellType.NUMERIC);
+
+            Sheet controls = book.getSheet("Controls");
+            assertThat(text(controls, 4, 0)).isEqualTo("Rows: 15");
+            assertThat(text(controls, 7, 0)).isEqualTo("RL01");
+            assertThat(controls.getRow(7).getCell(4).getNumericCellValue()).isEqualTo(3); // "=1+1", d2, d3
+
+            // an empty population keeps its sheet and says so
+            Sheet pending = book.getSheet("Pending");
+            assertThat(text(pending, 4, 0)).isEqualTo("Rows: 0");
+            assertThat(text(pending, 7, 0)).isEqualTo("None: the population is empty for this run.");
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(files.get(1)))) {
+            assertThat(sheetNames(book)).containsExactly("Budgets", "Incidents", "Released while exhausted",
+                    "Postmortems");
+            Sheet budgets = book.getSheet("Budgets");
+            assertThat(text(budgets, 7, 0)).isEqualTo("svc");
+            // 99.9 % of October (44,640 minutes in UTC) allows 44.64; i1 spent 90
+            assertThat(budgets.getRow(7).getCell(3).getNumericCellValue()).isEqualTo(44.64);
+            assertThat(budgets.getRow(7).getCell(4).getNumericCellValue()).isEqualTo(90.0);
+            assertThat(text(budgets, 7, 7)).isEqualTo("exhausted");
+        }
+    }
+
+    @Test
+    void aPopulationLargerThanASheetContinuesOnTheNext() throws IOException {
+        List<Path> files = workbooks.write(run, dir.resolve("small"), 3);
+
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(files.get(0)))) {
+            Sheet first = book.getSheet("Deployments");
+            Sheet second = book.getSheet("Deployments (2)");
+            assertThat(second).isNotNull();
+            assertThat(text(second, 0, 0)).isEqualTo("Deployments (continued, part 2)");
+            assertThat(text(second, 6, 0)).isEqualTo("deployment_id");
+            assertThat((first.getLastRowNum() - 6) + (second.getLastRowNum() - 6)).isEqualTo(4);
+            assertThat(text(first, 4, 0)).isEqualTo("Rows: 4 (over 2 sheets)");
+        }
+    }
+
+    private static List<String> sheetNames(XSSFWorkbook book) {
+        List<String> names = new ArrayList<>();
+        book.forEach(sheet -> names.add(sheet.getSheetName()));
+        return names;
+    }
+
+    private static String text(Sheet sheet, int row, int column) {
+        return sheet.getRow(row).getCell(column).getStringCellValue();
+    }
+}
