@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 
 import com.releaseledger.analysis.AnalysisCsvFiles;
 import com.releaseledger.analysis.AnalysisRequest;
+import com.releaseledger.analysis.AnalysisService;
+import com.releaseledger.analysis.ReportingPeriod;
 import com.releaseledger.kernel.EngineVersion;
 import com.releaseledger.kernel.Sha256;
 
@@ -36,14 +38,19 @@ public class ReportService {
     static final String MANIFEST = "manifest.json";
     static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /** Trends show the run's period and this many before it. */
+    static final int TREND_PERIODS = 5;
+
     private final JdbcTemplate jdbc;
     private final AnalysisCsvFiles csv;
     private final Workbooks workbooks;
+    private final AnalysisService analysis;
 
-    ReportService(JdbcTemplate jdbc, AnalysisCsvFiles csv, Workbooks workbooks) {
+    ReportService(JdbcTemplate jdbc, AnalysisCsvFiles csv, Workbooks workbooks, AnalysisService analysis) {
         this.jdbc = jdbc;
         this.csv = csv;
         this.workbooks = workbooks;
+        this.analysis = analysis;
     }
 
     /** Writes the run's files into the next version of its folder and chains its manifest. */
@@ -57,6 +64,7 @@ public class ReportService {
             folder = periodFolder.resolve("v" + (++version));
         }
         List<Path> files = new ArrayList<>(csv.write(runId, folder));
+        analyseTrendPeriods(runId, request);
         files.addAll(workbooks.write(runId, folder));
         String previous = previousManifest(request.job(), output);
         Map<String, Object> manifest = manifest(runId, request, version, supersedes == null ? null
@@ -72,6 +80,16 @@ public class ReportService {
                 folder.toAbsolutePath().normalize().toString(), sha, previous,
                 new String(bytes, StandardCharsets.UTF_8));
         return new PublishedRun(folder, version, supersedes, List.copyOf(files), sha);
+    }
+
+    /** The periods before the run's, analysed from the ledger with the same policy (DESIGN.md 7.2: trends). */
+    private void analyseTrendPeriods(long runId, AnalysisRequest request) {
+        ReportingPeriod period = request.period();
+        for (int i = 0; i < TREND_PERIODS; i++) {
+            period = period.previous();
+            long trend = analysis.analyze(new AnalysisRequest(request.job(), period, null, request.policy())).runId();
+            jdbc.update("UPDATE analysis_run SET trend_of = ? WHERE run_id = ?", runId, trend);
+        }
     }
 
     /** The newest manifest of the job: in the ledger, else (a ledger that is new) in the job's output folder. */

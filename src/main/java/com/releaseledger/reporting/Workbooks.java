@@ -28,6 +28,11 @@ class Workbooks {
             Dataset.of("Controls", "audit_controls.sql"),
             Dataset.of("Exceptions", "audit_findings.sql"),
             Dataset.of("Pending", "audit_pending.sql"),
+            Dataset.of("Emergency changes", "register_emergency_changes.sql"),
+            Dataset.of("Separation of duties", "register_segregation_of_duties.sql"),
+            Dataset.of("Blackouts and windows", "register_blackouts_and_windows.sql"),
+            Dataset.of("Failed changes", "register_failed_changes.sql"),
+            Dataset.of("Exceptions in force", "register_exceptions_in_force.sql"),
             Dataset.of("Sample", "audit_sample.sql"),
             Dataset.of("Deployments", "audit_deployments.sql"),
             Dataset.of("Changes", "audit_changes.sql"),
@@ -44,6 +49,7 @@ class Workbooks {
             Dataset.of("Postmortems", "budget_postmortems.sql"));
     static final List<Dataset> SCORECARD = List.of(
             Dataset.of("Teams", "scorecard_teams.sql"),
+            Dataset.of("Trends", "scorecard_trends.sql"),
             Dataset.of("Governance", "scorecard_governance.sql"),
             Dataset.of("Metrics", "audit_metrics.sql"));
 

@@ -77,7 +77,9 @@ class WorkbookIntegrationTests extends LedgerIntegrationTest {
         assertThat(files).extracting(path -> path.getFileName().toString())
                 .containsExactly("audit-pack.xlsx", "error-budget.xlsx", "scorecard.xlsx");
         try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(files.get(0)))) {
-            assertThat(sheetNames(book)).containsExactly("Cover", "Controls", "Exceptions", "Pending", "Sample",
+            assertThat(sheetNames(book)).containsExactly("Cover", "Controls", "Exceptions", "Pending",
+                    "Emergency changes", "Separation of duties", "Blackouts and windows", "Failed changes",
+                    "Exceptions in force", "Sample",
                     "Deployments", "Changes", "Incidents", "Input files", "Rejected rows", "Data quality", "Metrics",
                     "SQL");
             Sheet deployments = book.getSheet("Deployments");
@@ -141,6 +143,74 @@ class WorkbookIntegrationTests extends LedgerIntegrationTest {
             assertThat(text(second, 6, 0)).isEqualTo("deployment_id");
             assertThat((first.getLastRowNum() - 6) + (second.getLastRowNum() - 6)).isEqualTo(4);
             assertThat(text(first, 4, 0)).isEqualTo("Rows: 4 (over 2 sheets)");
+        }
+    }
+
+    @Autowired
+    ReportService reports;
+
+    @Test
+    void theScorecardShowsTheLastSixPeriodsComputedFromTheLedger() throws IOException {
+        AnalysisRequest request = new AnalysisRequest("book", ReportingPeriod.parse("2026-10", ZoneId.of("UTC")),
+                null, Policy.defaults());
+        PublishedRun published = reports.publish(run, request, dir.resolve("published"));
+
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(published.folder().resolve("scorecard.xlsx")))) {
+            Sheet trends = book.getSheet("Trends");
+            List<String> org = new ArrayList<>();
+            for (int r = 7; r <= trends.getLastRowNum(); r++) {
+                Row row = trends.getRow(r);
+                if (row.getCell(0).getStringCellValue().equals("org")) {
+                    org.add(row.getCell(2).getStringCellValue() + "=" + (long) row.getCell(3).getNumericCellValue());
+                }
+            }
+            // production deployments finished per month: "=1+1", d2, d3 in October; d5 in September
+            assertThat(org).containsExactly("2026-05=0", "2026-06=0", "2026-07=0", "2026-08=0", "2026-09=1",
+                    "2026-10=3");
+        }
+    }
+
+    @Test
+    void theSampleIsTheChangesWithTheLowestHashOfSeedAndIdAndTheSameEachTime() throws IOException {
+        Files.writeString(dir.resolve("changes.csv"), """
+                change_id,type,risk,service,status,requested_by,created_at
+                CHG-A,standard,low,svc,closed,ann,2026-09-01T00:00:00Z
+                CHG-B,standard,low,svc,closed,ann,2026-09-01T00:00:00Z
+                CHG-C,standard,low,svc,closed,ann,2026-09-01T00:00:00Z
+                """);
+        Files.writeString(dir.resolve("more.csv"), """
+                deployment_id,service,environment,status,started_at,finished_at,change_id
+                s1,svc,production,succeeded,2026-10-10T10:00:00Z,2026-10-10T10:05:00Z,CHG-A
+                s2,svc,production,succeeded,2026-10-11T10:00:00Z,2026-10-11T10:05:00Z,CHG-B
+                s3,svc,production,succeeded,2026-10-12T10:00:00Z,2026-10-12T10:05:00Z,CHG-C
+                s4,svc,staging,succeeded,2026-10-12T10:00:00Z,2026-10-12T10:05:00Z,CHG-X
+                """);
+        ingest.ingest(IngestRequest.of(Kind.CHANGES, dir.resolve("changes.csv")));
+        ingest.ingest(IngestRequest.of(Kind.DEPLOYMENTS, dir.resolve("more.csv")));
+        long first = analysis.analyze(new AnalysisRequest("book", ReportingPeriod.parse("2026-10", ZoneId.of("UTC")),
+                null, Policy.defaults())).runId();
+        long second = analysis.analyze(new AnalysisRequest("book", ReportingPeriod.parse("2026-10", ZoneId.of("UTC")),
+                null, Policy.defaults())).runId();
+
+        List<String> a = sample(workbooks.write(first, dir.resolve("a")).get(0));
+        List<String> b = sample(workbooks.write(second, dir.resolve("b")).get(0));
+
+        // by hand: the three existing changes of production deployments, ordered by sha256("release-ledger:<id>")
+        List<String> expected = new ArrayList<>(List.of("CHG-A", "CHG-B", "CHG-C"));
+        expected.sort(java.util.Comparator.comparing(id -> com.releaseledger.kernel.Sha256.of(
+                ("release-ledger:" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(a).isEqualTo(expected);
+        assertThat(b).isEqualTo(a);
+    }
+
+    private static List<String> sample(Path auditPack) throws IOException {
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(auditPack))) {
+            Sheet sheet = book.getSheet("Sample");
+            List<String> ids = new ArrayList<>();
+            for (int r = 7; r <= sheet.getLastRowNum(); r++) {
+                ids.add(sheet.getRow(r).getCell(1).getStringCellValue());
+            }
+            return ids;
         }
     }
 

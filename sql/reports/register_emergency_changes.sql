@@ -1,0 +1,27 @@
+-- Report data set: the register of emergency changes whose first production deployment started in the period,
+--   with their retrospective review against the deadline (emergency_review_days x 24 hours).
+-- Parameters: :run_id. Columns: as selected.
+WITH run AS (SELECT * FROM analysis_run WHERE run_id = :run_id),
+first_deployment AS (
+    SELECT DISTINCT ON (d.change_id) d.change_id, d.deployment_id, d.service, d.started_at
+    FROM deployments d
+    JOIN changes c ON c.change_id = d.change_id AND c.type = 'emergency'
+    CROSS JOIN run
+    CROSS JOIN LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(run.policy -> 'production_environments'))
+                        AS envs) p
+    WHERE lower(d.environment) = ANY (p.envs) AND d.status <> 'cancelled'
+    ORDER BY d.change_id, d.started_at, d.deployment_id
+)
+SELECT f.change_id, c.service, c.risk, c.requested_by, c.approved_by, c.approved_at, f.deployment_id AS first_deployment,
+       f.started_at AS first_deployed_at,
+       f.started_at + (run.policy ->> 'emergency_review_days')::integer * interval '24 hours' AS review_due,
+       c.review_completed_at,
+       CASE WHEN c.review_completed_at IS NULL THEN 'not reviewed'
+            WHEN c.review_completed_at <= f.started_at
+                 + (run.policy ->> 'emergency_review_days')::integer * interval '24 hours' THEN 'reviewed in time'
+            ELSE 'reviewed late' END AS review
+FROM first_deployment f
+JOIN changes c ON c.change_id = f.change_id
+CROSS JOIN run
+WHERE f.started_at >= run.period_start AND f.started_at < run.period_end
+ORDER BY f.started_at, f.change_id
