@@ -44,12 +44,15 @@ public class ReportService {
     private final JdbcTemplate jdbc;
     private final AnalysisCsvFiles csv;
     private final Workbooks workbooks;
+    private final PdfReports pdfs;
     private final AnalysisService analysis;
 
-    ReportService(JdbcTemplate jdbc, AnalysisCsvFiles csv, Workbooks workbooks, AnalysisService analysis) {
+    ReportService(JdbcTemplate jdbc, AnalysisCsvFiles csv, Workbooks workbooks, PdfReports pdfs,
+            AnalysisService analysis) {
         this.jdbc = jdbc;
         this.csv = csv;
         this.workbooks = workbooks;
+        this.pdfs = pdfs;
         this.analysis = analysis;
     }
 
@@ -65,6 +68,7 @@ public class ReportService {
         }
         List<Path> files = new ArrayList<>(csv.write(runId, folder));
         analyseTrendPeriods(runId, request);
+        files.addAll(pdfs.write(runId, folder));
         files.addAll(workbooks.write(runId, folder));
         String previous = previousManifest(request.job(), output);
         Map<String, Object> manifest = manifest(runId, request, version, supersedes == null ? null

@@ -83,8 +83,8 @@ class ManifestIntegrationTests extends LedgerIntegrationTest {
             assertThat(file.path("sha256").asString()).hasSize(64);
         });
         assertThat(manifest.path("outputs")).extracting(file -> file.path("file").asString())
-                .containsExactly("metrics.csv", "findings.csv", "pending.csv", "audit-pack.xlsx", "error-budget.xlsx",
-                        "scorecard.xlsx");
+                .containsExactly("metrics.csv", "findings.csv", "pending.csv", "audit-pack.pdf", "error-budget.pdf",
+                        "scorecard.pdf", "audit-pack.xlsx", "error-budget.xlsx", "scorecard.xlsx");
         assertThat(manifest.path("outputs").get(0).path("sha256").asString())
                 .isEqualTo(Sha256.of(run.folder().resolve("metrics.csv")));
         assertThat(manifest.path("previous_manifest_sha256").isNull()).isTrue();
