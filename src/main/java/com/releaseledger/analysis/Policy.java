@@ -18,9 +18,11 @@ import java.util.TreeMap;
  * @param postmortemMaxSeverity  the least severe severity that needs a postmortem (1 is the most severe)
  * @param maxExceptionDays       the longest an exception may span
  * @param bands                  performance-band thresholds
+ * @param sample                 the audit pack's reproducible sample: its size and seed
  */
 public record Policy(List<String> productionEnvironments, List<String> cabRequiredRisks, int emergencyReviewDays,
-        int pirDays, int postmortemDays, int postmortemMaxSeverity, int maxExceptionDays, Bands bands) {
+        int pirDays, int postmortemDays, int postmortemMaxSeverity, int maxExceptionDays, Bands bands,
+        Sample sample) {
 
     public Policy {
         productionEnvironments = productionEnvironments.stream().map(e -> e.trim().toLowerCase(Locale.ROOT)).toList();
@@ -32,6 +34,26 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
         }
         if (postmortemMaxSeverity < 1 || postmortemMaxSeverity > 4) {
             throw new IllegalArgumentException("postmortem_max_severity must be from 1 to 4");
+        }
+    }
+
+    /**
+     * The reproducible sample of production changes: the {@code size} changes with the lowest SHA-256 of
+     * {@code "<seed>:<change_id>"}.
+     */
+    public record Sample(int size, String seed) {
+
+        public Sample {
+            if (size < 1) {
+                throw new IllegalArgumentException("sample.size must be at least 1");
+            }
+            if (seed == null || seed.isBlank()) {
+                throw new IllegalArgumentException("sample.seed must not be empty");
+            }
+        }
+
+        public static Sample standard() {
+            return new Sample(25, "release-ledger");
         }
     }
 
@@ -71,7 +93,7 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
     /** The defaults of DESIGN.md section 6. */
     public static Policy defaults() {
         return new Policy(List.of("production", "prod"), List.of("high", "critical"), 5, 5, 10, 2, 30,
-                Bands.dora2023());
+                Bands.dora2023(), Sample.standard());
     }
 
     /** The policy as a sorted map, for the manifest and the run record. */
@@ -91,6 +113,10 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
         band.put("deploy_days_per_week", bands.deployDaysPerWeek());
         band.put("deploy_days_per_month", bands.deployDaysPerMonth());
         map.put("bands", band);
+        Map<String, Object> sampling = new TreeMap<>();
+        sampling.put("size", sample.size());
+        sampling.put("seed", sample.seed());
+        map.put("sample", sampling);
         return map;
     }
 }

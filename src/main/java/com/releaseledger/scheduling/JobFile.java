@@ -47,7 +47,8 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
             "policy");
     private static final Set<String> POLICY_KEYS = Set.of("production_environments", "cab_required_risks",
             "emergency_review_days", "pir_days", "postmortem_days", "postmortem_max_severity", "max_exception_days",
-            "bands");
+            "bands", "sample");
+    private static final Set<String> SAMPLE_KEYS = Set.of("size", "seed");
     private static final Set<String> BAND_KEYS = Set.of("lead_time_hours", "change_failure_rate", "recovery_hours",
             "deploy_days_per_week", "deploy_days_per_month");
     private static final Set<String> SOURCE_KEYS = Set.of("kind", "path", "format", "zone");
@@ -121,6 +122,18 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
                                 ? number(band.get("deploy_days_per_month"), "policy.bands.deploy_days_per_month")
                                 : bands.deployDaysPerMonth());
             }
+            Policy.Sample sample = defaults.sample();
+            if (values.containsKey("sample")) {
+                Map<String, Node> sampling = mapping(values.get("sample"), "policy.sample", SAMPLE_KEYS);
+                int size = sampling.containsKey("size") ? days(sampling, "size", sample.size()) : sample.size();
+                String seed = sampling.containsKey("seed") ? scalar(sampling.get("seed"), "policy.sample.seed")
+                        : sample.seed();
+                try {
+                    sample = new Policy.Sample(size, seed);
+                } catch (IllegalArgumentException e) {
+                    throw error(values.get("sample"), "policy." + e.getMessage());
+                }
+            }
             try {
                 return new Policy(
                         names(values, "production_environments", defaults.productionEnvironments()),
@@ -130,7 +143,7 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
                         days(values, "postmortem_days", defaults.postmortemDays()),
                         days(values, "postmortem_max_severity", defaults.postmortemMaxSeverity()),
                         days(values, "max_exception_days", defaults.maxExceptionDays()),
-                        bands);
+                        bands, sample);
             } catch (IllegalArgumentException e) {
                 throw error(node, "policy: " + e.getMessage());
             }

@@ -201,6 +201,19 @@ class WorkbookIntegrationTests extends LedgerIntegrationTest {
                 ("release-ledger:" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         assertThat(a).isEqualTo(expected);
         assertThat(b).isEqualTo(a);
+
+        // the job's policy sets the size and the seed
+        Policy defaults = Policy.defaults();
+        Policy small = new Policy(defaults.productionEnvironments(), defaults.cabRequiredRisks(),
+                defaults.emergencyReviewDays(), defaults.pirDays(), defaults.postmortemDays(),
+                defaults.postmortemMaxSeverity(), defaults.maxExceptionDays(), defaults.bands(),
+                new Policy.Sample(2, "audit-2026"));
+        long third = analysis.analyze(new AnalysisRequest("book", ReportingPeriod.parse("2026-10", ZoneId.of("UTC")),
+                null, small)).runId();
+        List<String> seeded = new ArrayList<>(List.of("CHG-A", "CHG-B", "CHG-C"));
+        seeded.sort(java.util.Comparator.comparing(id -> com.releaseledger.kernel.Sha256.of(
+                ("audit-2026:" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(sample(workbooks.write(third, dir.resolve("c")).get(0))).isEqualTo(seeded.subList(0, 2));
     }
 
     private static List<String> sample(Path auditPack) throws IOException {

@@ -65,6 +65,8 @@ class JobFileTests {
                   emergency_review_days: 3
                   bands:
                     change_failure_rate: [0.1, 0.2, 0.3]
+                  sample:
+                    size: 40
                 """));
 
         assertThat(job.reportingZone()).isEqualTo(ZoneId.of("Europe/London"));
@@ -76,6 +78,7 @@ class JobFileTests {
                 .containsExactly("0.1", "0.2", "0.3");
         assertThat(job.policy().bands().leadTimeHours()).extracting(BigDecimal::toPlainString)
                 .containsExactly("24", "168", "720");
+        assertThat(job.policy().sample()).isEqualTo(new com.releaseledger.analysis.Policy.Sample(40, "release-ledger"));
     }
 
     @Test
@@ -115,7 +118,7 @@ class JobFileTests {
             a bad format              | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\n    format: xlsx\\n | job.yml line 5: format "xlsx" is not one of [csv, jsonl]
             a share above one         | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\ningest:\\n  max_rejected_share: 5\\n | job.yml line 6: ingest.max_rejected_share must be a number from 0 to 1
             a bad job name            | job: my job!\\nsources:\\n  - kind: changes\\n    path: c.csv\\n | job.yml line 1: job "my job!" is not a name of letters, digits, '.', '_' and '-'
-            an unknown policy key     | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  pir: 5\\n | job.yml line 6: key "pir" in policy is not one of [bands, cab_required_risks, emergency_review_days, max_exception_days, pir_days, postmortem_days, postmortem_max_severity, production_environments]
+            an unknown policy key     | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  pir: 5\\n | job.yml line 6: key "pir" in policy is not one of [bands, cab_required_risks, emergency_review_days, max_exception_days, pir_days, postmortem_days, postmortem_max_severity, production_environments, sample]
             negative days             | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  pir_days: -1\\n | job.yml line 6: policy.pir_days "-1" is not a whole number of 0 or more
             a severity out of range   | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  postmortem_max_severity: 9\\n | job.yml line 6: policy: postmortem_max_severity must be from 1 to 4
             two band thresholds       | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  bands:\\n    recovery_hours: [1, 2]\\n | job.yml line 7: policy.bands.recovery_hours must be a list of 3 numbers
