@@ -25,11 +25,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.releaseledger.kernel.EngineVersion;
 
 import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperExportManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
 import net.sf.jasperreports.engine.util.JRLoader;
+import net.sf.jasperreports.engine.util.JRSwapFile;
 
 /**
  * The three PDF documents of a run (DESIGN.md 7.1 to 7.3), filled by JasperReports from the templates in
@@ -72,10 +75,22 @@ class PdfReports {
     private Path write(Document document, long runId, String generatedAt, Path folder) {
         Path file = folder.resolve(document.file());
         Path partial = folder.resolve(document.file() + ".partial");
-        JasperPrint print = snapshot.execute(status -> {
+        // pages beyond a few in memory are swapped to a temporary file: a large register never fills the heap
+        JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(50,
+                new JRSwapFile(System.getProperty("java.io.tmpdir"), 4096, 64), true);
+        try {
+            return export(document, fill(document, runId, generatedAt, virtualizer), file, partial, folder);
+        } finally {
+            virtualizer.cleanup();
+        }
+    }
+
+    private JasperPrint fill(Document document, long runId, String generatedAt, JRSwapFileVirtualizer virtualizer) {
+        return snapshot.execute(status -> {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 Map<String, Object> parameters = new HashMap<>();
+                parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
                 parameters.put("RUN_ID", runId);
                 parameters.put("GENERATED_AT", generatedAt);
                 parameters.put("ENGINE_VERSION", EngineVersion.get());
@@ -87,6 +102,9 @@ class PdfReports {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
         });
+    }
+
+    private static Path export(Document document, JasperPrint print, Path file, Path partial, Path folder) {
         try {
             Files.createDirectories(folder);
             JasperExportManager.exportReportToPdfFile(print, partial.toString());
