@@ -1,5 +1,6 @@
 package com.releaseledger.analysis;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -182,7 +183,7 @@ public class AnalysisService {
                     new MapSqlParameterSource("run_id", runId).addValue("metric", metric));
             if (!rows.isEmpty()) {
                 Map<String, Object> row = rows.get(0);
-                headline.put(metric, Numbers.forPeople((java.math.BigDecimal) row.get("value"), (String) row.get("unit"))
+                headline.put(metric, Numbers.forPeople((BigDecimal) row.get("value"), (String) row.get("unit"))
                         + (row.get("band") == null ? "" : " (" + row.get("band") + ")"));
             }
         }

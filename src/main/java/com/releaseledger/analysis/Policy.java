@@ -1,6 +1,7 @@
 package com.releaseledger.analysis;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +87,7 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
         }
 
         private static List<BigDecimal> numbers(String... values) {
-            return java.util.Arrays.stream(values).map(BigDecimal::new).toList();
+            return Arrays.stream(values).map(BigDecimal::new).toList();
         }
     }
 

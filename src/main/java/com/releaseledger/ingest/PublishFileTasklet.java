@@ -70,6 +70,11 @@ class PublishFileTasklet implements Tasklet {
                     UPDATE source_file SET status = 'loaded', rows_loaded = :loaded, rows_rejected = :rejected,
                            rows_duplicate = :duplicate, finished_at = now()
                     WHERE file_id = :file_id""", file);
+            if (loaded > 0) {
+                // fresh statistics, or the planner takes a table of a million rows for a few thousand and every
+                // analysis and report query after a bulk load picks nested loops
+                jdbc.getJdbcTemplate().execute("ANALYZE " + kind.table());
+            }
         }
         return RepeatStatus.FINISHED;
     }
