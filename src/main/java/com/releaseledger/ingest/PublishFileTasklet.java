@@ -45,6 +45,9 @@ class PublishFileTasklet implements Tasklet {
             return RepeatStatus.FINISHED; // published (or refused) by an earlier attempt
         }
         jdbc.update("UPDATE source_file SET load_seq = nextval('source_file_load_seq') WHERE file_id = :file_id", file);
+        // fresh statistics first: after a bulk load the planner would otherwise take a table of a million rows
+        // for a few thousand, here and in every analysis and report query that follows
+        jdbc.getJdbcTemplate().execute("ANALYZE " + kind.table());
         int duplicate = jdbc.update(DROP_UNCHANGED.with(Map.of(
                 "version_table", kind.table(), "id_column", kind.idField().name())), file);
         long loaded = count("SELECT count(*) FROM " + kind.table() + " WHERE file_id = :file_id", file);
@@ -70,11 +73,6 @@ class PublishFileTasklet implements Tasklet {
                     UPDATE source_file SET status = 'loaded', rows_loaded = :loaded, rows_rejected = :rejected,
                            rows_duplicate = :duplicate, finished_at = now()
                     WHERE file_id = :file_id""", file);
-            if (loaded > 0) {
-                // fresh statistics, or the planner takes a table of a million rows for a few thousand and every
-                // analysis and report query after a bulk load picks nested loops
-                jdbc.getJdbcTemplate().execute("ANALYZE " + kind.table());
-            }
         }
         return RepeatStatus.FINISHED;
     }
