@@ -23,6 +23,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.releaseledger.kernel.EngineVersion;
+import com.releaseledger.kernel.SqlFile;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
@@ -44,6 +45,17 @@ class PdfReports {
     /** A document: its master template and the section templates it embeds, by parameter name. */
     private record Document(String file, String master, Map<String, String> sections) {
     }
+
+    /**
+     * Sections whose rows come from a data set under {@code sql/reports/} (the same file the workbooks use), passed
+     * to the section as {@code $P!{SQL}}: one query, so the PDF and the workbook can never disagree (the sample!).
+     */
+    private static final Map<String, String> SECTION_SQL = Map.of(
+            "S_EMERGENCY", "reports/register_emergency_changes.sql",
+            "S_EXCEPTIONS", "reports/register_exceptions_in_force.sql",
+            "S_SAMPLE", "reports/audit_sample.sql",
+            "S_INCIDENTS", "reports/budget_incidents.sql",
+            "S_GOVERNANCE", "reports/scorecard_governance.sql");
 
     private static final List<Document> DOCUMENTS = List.of(
             new Document("audit-pack.pdf", "audit-pack", sections("audit-pack",
@@ -94,7 +106,14 @@ class PdfReports {
                 parameters.put("RUN_ID", runId);
                 parameters.put("GENERATED_AT", generatedAt);
                 parameters.put("ENGINE_VERSION", EngineVersion.get());
-                document.sections().forEach((parameter, template) -> parameters.put(parameter, template(template)));
+                document.sections().forEach((parameter, template) -> {
+                    parameters.put(parameter, template(template));
+                    if (SECTION_SQL.containsKey(parameter)) {
+                        // the run id is a number the engine chose, never input: safe to write into the text
+                        parameters.put("SQL_" + parameter, SqlFile.load(SECTION_SQL.get(parameter)).text()
+                                .replace(":run_id", Long.toString(runId)));
+                    }
+                });
                 return JasperFillManager.fillReport(template(document.master()), parameters, connection);
             } catch (JRException e) {
                 throw new IllegalStateException("could not fill " + document.file() + ": " + e.getMessage(), e);
