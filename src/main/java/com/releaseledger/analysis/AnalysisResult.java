@@ -21,6 +21,15 @@ public record AnalysisResult(long runId, AnalysisRequest request, Map<String, St
         return findingsByRule.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Findings of rules whose severity is {@code severity} or higher (high above medium). */
+    public long findingsAtLeast(String severity) {
+        boolean highOnly = "high".equals(severity);
+        return Catalog.RULES.stream()
+                .filter(rule -> !highOnly || rule.severity().equals("high"))
+                .mapToLong(rule -> findingsByRule.getOrDefault(rule.id(), 0L))
+                .sum();
+    }
+
     /** The headline metrics shown at the end of a run, in order. */
     static final List<String> HEADLINE = List.of("deployments", "deployment_frequency_per_day",
             "change_failure_rate", "lead_time_median_hours", "failed_deployment_recovery_median_hours",

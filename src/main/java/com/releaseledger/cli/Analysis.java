@@ -39,10 +39,34 @@ final class Analysis {
         }
     }
 
-    static void run(Ledger ledger, AnalysisRequest request, Path output, PrintWriter out) {
+    static AnalysisResult run(Ledger ledger, AnalysisRequest request, Path output, PrintWriter out) {
         AnalysisResult result = ledger.get(AnalysisService.class).analyze(request);
         PublishedRun published = ledger.get(ReportService.class).publish(result.runId(), request, output);
         print(out, result, published);
+        return result;
+    }
+
+    /** The exit code of a run that succeeded: 3 when asked to fail on findings of a severity and there are some. */
+    static int exitCode(AnalysisResult result, String failOnFindings, PrintWriter out) {
+        if (failOnFindings == null || result.findingsAtLeast(failOnFindings) == 0) {
+            return Cli.OK;
+        }
+        out.printf("%d finding(s) of severity %s or higher: exit %d (--fail-on-findings)%n",
+                result.findingsAtLeast(failOnFindings), failOnFindings, Cli.FINDINGS);
+        out.flush();
+        return Cli.FINDINGS;
+    }
+
+    /** Checks a --fail-on-findings value. */
+    static String severity(String value) {
+        if (value == null) {
+            return null;
+        }
+        String severity = value.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!severity.equals("high") && !severity.equals("medium")) {
+            throw new IllegalArgumentException("--fail-on-findings \"" + value + "\" is not one of [high, medium]");
+        }
+        return severity;
     }
 
     private static void print(PrintWriter out, AnalysisResult result, PublishedRun published) {

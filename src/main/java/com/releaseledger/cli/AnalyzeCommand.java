@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Analyse what is already in the ledger for a period, with the default policy, and write "
                 + "metrics.csv, findings.csv and pending.csv to OUTPUT/ledger/PERIOD/.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success (findings are data)", "1:the analysis failed", "2:bad usage"})
+        exitCodeList = {"0:success (findings are data)", "1:the analysis failed", "2:bad usage",
+                "3:only with --fail-on-findings: findings of that severity or higher"})
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
@@ -44,15 +45,20 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Where the files go (default ${DEFAULT-VALUE}).")
     Path output;
 
+    @Option(names = "--fail-on-findings", paramLabel = "SEVERITY",
+            description = "Exit 3 when the run finds findings of this severity or higher (high or medium).")
+    String failOnFindings;
+
     @Override
     public Integer call() {
+        String severity = Analysis.severity(failOnFindings);
         ZoneId reportingZone = ZoneId.of(zone);
         ReportingPeriod reporting = ReportingPeriod.parse(period, reportingZone);
         AnalysisRequest request = new AnalysisRequest("ledger", reporting, Analysis.asOf(asOf, reportingZone),
                 Policy.defaults());
         try (Ledger ledger = Ledger.open(database)) {
-            Analysis.run(ledger, request, output, spec.commandLine().getOut());
+            return Analysis.exitCode(Analysis.run(ledger, request, output, spec.commandLine().getOut()), severity,
+                    spec.commandLine().getOut());
         }
-        return Cli.OK;
     }
 }

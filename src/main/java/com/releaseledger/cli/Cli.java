@@ -17,16 +17,18 @@ import picocli.CommandLine.Command;
 @Command(name = "release-ledger", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Ingests deployments, changes and incidents into an audit ledger and analyses them: delivery "
                 + "metrics, error budgets and governance findings.",
-        subcommands = {RunCommand.class, IngestCommand.class, AnalyzeCommand.class, VerifyCommand.class,
+        subcommands = {RunCommand.class, IngestCommand.class, AnalyzeCommand.class, VerifyCommand.class, RunsCommand.class,
                 GenerateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:the run failed (database or internal error)",
-                "2:usage, configuration or structurally broken input"})
+        exitCodeList = {"0:success (findings are data, not failures)", "1:the run failed (database or internal error)",
+                "2:usage, configuration or structurally broken input",
+                "3:only with --fail-on-findings: the run succeeded and found findings of that severity or higher"})
 public final class Cli {
 
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
+    public static final int FINDINGS = 3;
 
     private Cli() {
     }

@@ -13,6 +13,7 @@ import com.releaseledger.ingest.FileReport;
 import com.releaseledger.ingest.IngestService;
 import com.releaseledger.scheduling.JobFile;
 import com.releaseledger.scheduling.JobFileException;
+import com.releaseledger.scheduling.JobRuns;
 import com.releaseledger.scheduling.SourceSpec;
 
 import picocli.CommandLine.Command;
@@ -22,13 +23,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code release-ledger run JOBFILE --period P}: ingests a job's sources, analyses the period, writes the files. */
+/**
+ * {@code release-ledger run JOBFILE --period P}: ingests a job's sources, analyses the period, writes the files.
+ * A period that completed is not run again unless {@code --rerun}; one engine at a time runs a job.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a job for a period: ingest its sources, print the reconciliation, analyse the period and "
                 + "write metrics.csv, findings.csv and pending.csv to OUTPUT/JOB/PERIOD/.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:the run failed", "2:a wrong job file, a missing source, a refused file, "
-                + "or bad usage"})
+        exitCodeList = {"0:success (findings are data), or the period had already completed",
+                "1:the run failed", "2:a wrong job file, a missing source, a refused file, or bad usage",
+                "3:only with --fail-on-findings: findings of that severity or higher"})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -53,8 +58,16 @@ final class RunCommand implements Callable<Integer> {
             description = "Where the files go (default ${DEFAULT-VALUE}).")
     Path output;
 
+    @Option(names = "--rerun", description = "Run a period that already completed again: a new version beside the old.")
+    boolean rerun;
+
+    @Option(names = "--fail-on-findings", paramLabel = "SEVERITY",
+            description = "Exit 3 when the run finds findings of this severity or higher (high or medium).")
+    String failOnFindings;
+
     @Override
     public Integer call() {
+        String severity = Analysis.severity(failOnFindings);
         JobFile job = JobFile.load(jobFile);
         ReportingPeriod reporting = ReportingPeriod.parse(period, job.reportingZone());
         AnalysisRequest request = new AnalysisRequest(job.name(), reporting, Analysis.asOf(asOf, job.reportingZone()),
@@ -73,26 +86,41 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
+        try (Ledger ledger = Ledger.open(database)) {
+            JobRuns runs = ledger.get(JobRuns.class);
+            // one engine at a time per job, so that its manifests form one chain
+            return runs.exclusively(job.name(), () -> {
+                String done = runs.completedFolder(job.name(), period);
+                if (done != null && !rerun) {
+                    out.printf("job %s, period %s already completed (%s); --rerun produces a new version%n",
+                            job.name(), period, done);
+                    out.flush();
+                    return Cli.OK;
+                }
+                return runJob(ledger, job, request, files, specs, severity, out);
+            });
+        }
+    }
+
+    private int runJob(Ledger ledger, JobFile job, AnalysisRequest request, List<Path> files, List<SourceSpec> specs,
+            String severity, PrintWriter out) {
         out.printf("job %s, period %s, %d source file(s), ledger: %s%n", job.name(), period, files.size(),
                 database.describe());
         out.flush();
         long started = System.nanoTime();
         List<FileReport> reports = new ArrayList<>();
-        try (Ledger ledger = Ledger.open(database)) {
-            IngestService ingest = ledger.get(IngestService.class);
-            for (int i = 0; i < files.size(); i++) {
-                reports.add(ingest.ingest(specs.get(i).request(relative(files.get(i)), job.maxRejectedShare())));
-            }
-            Reconciliation.print(out, reports, (System.nanoTime() - started) / 1e9);
-            long refused = reports.stream().filter(r -> r.outcome() == FileReport.Outcome.REFUSED).count();
-            if (refused > 0) {
-                spec.commandLine().getErr().printf("release-ledger: %d source file(s) refused: the population is "
-                        + "incomplete, so the period is not analysed%n", refused);
-                return Cli.BAD_INPUT;
-            }
-            Analysis.run(ledger, request, output, out);
+        IngestService ingest = ledger.get(IngestService.class);
+        for (int i = 0; i < files.size(); i++) {
+            reports.add(ingest.ingest(specs.get(i).request(relative(files.get(i)), job.maxRejectedShare())));
         }
-        return Cli.OK;
+        Reconciliation.print(out, reports, (System.nanoTime() - started) / 1e9);
+        long refused = reports.stream().filter(r -> r.outcome() == FileReport.Outcome.REFUSED).count();
+        if (refused > 0) {
+            spec.commandLine().getErr().printf("release-ledger: %d source file(s) refused: the population is "
+                    + "incomplete, so the period is not analysed%n", refused);
+            return Cli.BAD_INPUT;
+        }
+        return Analysis.exitCode(Analysis.run(ledger, request, output, out), severity, out);
     }
 
     /** Paths as a person reads them: relative to the working directory when the file lies below it. */

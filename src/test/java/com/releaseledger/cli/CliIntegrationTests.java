@@ -49,10 +49,67 @@ class CliIntegrationTests extends LedgerIntegrationTest {
                         "RL01,high,svc-a,team-1,d1,,,2026-10-01T10:00:00Z,deployment d1 has no known change (none)",
                         "RL01,high,svc-b,team-1,d3,,,2026-10-02T10:00:00Z,deployment d3 has no known change (none)");
 
-        // the same run again: both files skipped as already ingested, still a success
+        // the same run again: the period completed, so it is not run again, and that is a success
         assertThat(cli("run", dir.resolve("job.yml").toString(), "--period", "2026-10", "--output",
                 dir.resolve("out").toString())).isZero();
-        assertThat(out.toString()).contains("0 file(s) loaded, 2 skipped, 0 refused");
+        assertThat(out.toString()).startsWith("job cli-test, period 2026-10 already completed (")
+                .contains("--rerun produces a new version");
+
+        // asked to, it runs again: both files skipped as already ingested, a second version beside the first
+        assertThat(cli("run", dir.resolve("job.yml").toString(), "--period", "2026-10", "--output",
+                dir.resolve("out").toString(), "--rerun")).isZero();
+        assertThat(out.toString()).contains("0 file(s) loaded, 2 skipped, 0 refused")
+                .contains("(version 2, supersedes " + dir.resolve("out/cli-test/2026-10") + ")");
+        assertThat(dir.resolve("out/cli-test/2026-10/findings.csv")).exists();
+
+        // and runs lists both
+        assertThat(cli("runs", "--job", "cli-test")).isZero();
+        assertThat(out.toString()).contains("2 run(s)").contains(dir.resolve("out/cli-test/2026-10/v2") + " (v2)");
+    }
+
+    @Test
+    void twoEnginesStartedTogetherRunTheJobOnce() throws Exception {
+        writeJob();
+        String[] args = withDatabase("run", dir.resolve("job.yml").toString(), "--period", "2026-10", "--output",
+                dir.resolve("out").toString());
+        StringWriter first = new StringWriter();
+        StringWriter second = new StringWriter();
+        java.util.concurrent.ExecutorService engines = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Integer> a = engines.submit(() ->
+                    Cli.execute(new PrintWriter(first, true), new PrintWriter(new StringWriter(), true), args));
+            java.util.concurrent.Future<Integer> b = engines.submit(() ->
+                    Cli.execute(new PrintWriter(second, true), new PrintWriter(new StringWriter(), true), args));
+            assertThat(a.get()).isZero();
+            assertThat(b.get()).isZero();
+        } finally {
+            engines.shutdown();
+        }
+
+        // one of them ran the period; the other waited for the job's lock and found it completed
+        assertThat(List.of(first.toString(), second.toString()))
+                .filteredOn(text -> text.contains("already completed")).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM report_manifest WHERE job = 'cli-test'", Long.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM analysis_run WHERE job = 'cli-test' AND trend_of IS NULL",
+                Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void failOnFindingsExitsThreeWhenTheRunFindsThatSeverity() throws IOException {
+        writeJob();
+
+        // the fixture's two deployments without a change are RL01 findings, severity high
+        int exit = cli("run", dir.resolve("job.yml").toString(), "--period", "2026-10", "--output",
+                dir.resolve("out").toString(), "--fail-on-findings", "high");
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(out.toString()).contains("2 finding(s) of severity high or higher: exit 3 (--fail-on-findings)");
+        assertThat(cli("analyze", "--period", "2026-09", "--output", dir.resolve("sept").toString(),
+                "--fail-on-findings", "medium")).isZero(); // nothing deployed in September: no findings
+        assertThat(cli("analyze", "--period", "2026-10", "--output", dir.resolve("bad").toString(),
+                "--fail-on-findings", "low")).isEqualTo(2);
+        assertThat(err.toString()).contains("--fail-on-findings \"low\" is not one of [high, medium]");
     }
 
     @Test
@@ -150,14 +207,19 @@ class CliIntegrationTests extends LedgerIntegrationTest {
     }
 
     private int cli(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), withDatabase(args));
+    }
+
+    /** The arguments, with the test database's options for the commands that open the ledger. */
+    private static String[] withDatabase(String... args) {
         TestDatabase.Connection db = TestDatabase.get();
         List<String> all = new ArrayList<>(List.of(args));
-        if (all.size() > 0 && List.of("run", "ingest", "analyze").contains(all.get(0))
+        if (all.size() > 0 && List.of("run", "ingest", "analyze", "runs").contains(all.get(0))
                 && !all.contains("--help")) {
             all.addAll(List.of("--db-url", db.url(), "--db-user", db.user(), "--db-password", db.password()));
         }
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        return all.toArray(String[]::new);
     }
 }

@@ -1,0 +1,48 @@
+package com.releaseledger.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.releaseledger.scheduling.JobRuns;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code release-ledger runs [--job J]}: past runs with their duration, counts and output folder. */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "List past runs: job, period, as of, start, duration, findings, pending items and output folder.")
+final class RunsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--job", paramLabel = "JOB", description = "Only the runs of this job.")
+    String job;
+
+    @Override
+    public Integer call() {
+        List<JobRuns.PastRun> runs;
+        try (Ledger ledger = Ledger.open(database)) {
+            runs = ledger.get(JobRuns.class).runs(job);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        String row = "%6s  %-16s  %-8s  %-20s  %-20s  %8s  %9s  %7s  %s%n";
+        out.printf(row, "run", "job", "period", "as of", "started", "seconds", "findings", "pending", "output");
+        for (JobRuns.PastRun run : runs) {
+            out.printf(row, run.runId(), run.job(), run.period(), run.asOf(), run.startedAt(),
+                    run.seconds() == null ? "-" : String.format("%.1f", run.seconds()), String.format("%,d", run.findings()),
+                    String.format("%,d", run.pending()), run.folder() == null ? "(none)"
+                            : run.folder() + (run.version() != null && run.version() > 1 ? " (v" + run.version() + ")" : ""));
+        }
+        out.printf("%d run(s)%n", runs.size());
+        out.flush();
+        return Cli.OK;
+    }
+}
