@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Map;
+import java.util.Set;
 
 import com.releaseledger.analysis.AnalysisRequest;
 import com.releaseledger.analysis.AnalysisResult;
@@ -39,9 +40,10 @@ final class Analysis {
         }
     }
 
-    static AnalysisResult run(Ledger ledger, AnalysisRequest request, Path output, PrintWriter out) {
+    static AnalysisResult run(Ledger ledger, AnalysisRequest request, Path output, Set<String> reports,
+            PrintWriter out) {
         AnalysisResult result = ledger.get(AnalysisService.class).analyze(request);
-        PublishedRun published = ledger.get(ReportService.class).publish(result.runId(), request, output);
+        PublishedRun published = ledger.get(ReportService.class).publish(result.runId(), request, output, reports);
         print(out, result, published);
         return result;
     }

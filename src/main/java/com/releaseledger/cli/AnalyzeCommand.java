@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import com.releaseledger.analysis.AnalysisRequest;
 import com.releaseledger.analysis.Policy;
 import com.releaseledger.analysis.ReportingPeriod;
+import com.releaseledger.scheduling.JobFile;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +58,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisRequest request = new AnalysisRequest("ledger", reporting, Analysis.asOf(asOf, reportingZone),
                 Policy.defaults());
         try (Ledger ledger = Ledger.open(database)) {
-            return Analysis.exitCode(Analysis.run(ledger, request, output, spec.commandLine().getOut()), severity,
+            return Analysis.exitCode(Analysis.run(ledger, request, output, JobFile.REPORTS,
+                    spec.commandLine().getOut()), severity,
                     spec.commandLine().getOut());
         }
     }

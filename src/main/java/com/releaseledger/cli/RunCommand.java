@@ -54,8 +54,8 @@ final class RunCommand implements Callable<Integer> {
                     + "reporting zone.")
     String asOf;
 
-    @Option(names = "--output", paramLabel = "DIR", defaultValue = "output",
-            description = "Where the files go (default ${DEFAULT-VALUE}).")
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "Where the files go (default: the job file's output, else ./output).")
     Path output;
 
     @Option(names = "--rerun", description = "Run a period that already completed again: a new version beside the old.")
@@ -120,7 +120,8 @@ final class RunCommand implements Callable<Integer> {
                     + "incomplete, so the period is not analysed%n", refused);
             return Cli.BAD_INPUT;
         }
-        return Analysis.exitCode(Analysis.run(ledger, request, output, out), severity, out);
+        Path folder = output != null ? output : job.output() != null ? job.output() : Path.of("output");
+        return Analysis.exitCode(Analysis.run(ledger, request, folder, job.reports(), out), severity, out);
     }
 
     /** Paths as a person reads them: relative to the working directory when the file lies below it. */

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -79,9 +80,10 @@ class PdfReports {
         this.snapshot.setReadOnly(true);
     }
 
-    List<Path> write(long runId, Path folder) {
+    List<Path> write(long runId, Path folder, Set<String> reports) {
         String generatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        return DOCUMENTS.stream().map(document -> write(document, runId, generatedAt, folder)).toList();
+        return DOCUMENTS.stream().filter(document -> reports.contains(document.master()))
+                .map(document -> write(document, runId, generatedAt, folder)).toList();
     }
 
     private Path write(Document document, long runId, String generatedAt, Path folder) {

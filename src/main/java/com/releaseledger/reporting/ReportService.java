@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -56,8 +57,13 @@ public class ReportService {
         this.analysis = analysis;
     }
 
-    /** Writes the run's files into the next version of its folder and chains its manifest. */
+    /** Writes the run's files (all three documents) into the next version of its folder and chains its manifest. */
     public PublishedRun publish(long runId, AnalysisRequest request, Path output) {
+        return publish(runId, request, output, Set.of("audit-pack", "error-budget", "scorecard"));
+    }
+
+    /** As {@link #publish(long, AnalysisRequest, Path)}, writing only the named documents (and the CSV files). */
+    public PublishedRun publish(long runId, AnalysisRequest request, Path output, Set<String> reports) {
         Path periodFolder = output.resolve(request.job()).resolve(request.period().label());
         int version = 1;
         Path folder = periodFolder;
@@ -68,8 +74,8 @@ public class ReportService {
         }
         List<Path> files = new ArrayList<>(csv.write(runId, folder));
         analyseTrendPeriods(runId, request);
-        files.addAll(pdfs.write(runId, folder));
-        files.addAll(workbooks.write(runId, folder));
+        files.addAll(pdfs.write(runId, folder, reports));
+        files.addAll(workbooks.write(runId, folder, reports));
         String previous = previousManifest(request.job(), output);
         Map<String, Object> manifest = manifest(runId, request, version, supersedes == null ? null
                 : periodFolder.getParent().relativize(supersedes).toString(), files, previous);

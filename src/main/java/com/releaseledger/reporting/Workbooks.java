@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -53,6 +54,15 @@ class Workbooks {
             Dataset.of("Governance", "scorecard_governance.sql"),
             Dataset.of("Metrics", "audit_metrics.sql"));
 
+    /** Workbook name -> its sheets, in the order they are written. */
+    private static final Map<String, List<Dataset>> BOOKS = new java.util.LinkedHashMap<>();
+
+    static {
+        BOOKS.put("audit-pack", AUDIT_PACK);
+        BOOKS.put("error-budget", ERROR_BUDGET);
+        BOOKS.put("scorecard", SCORECARD);
+    }
+
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
 
@@ -66,11 +76,19 @@ class Workbooks {
     }
 
     List<Path> write(long runId, Path folder) {
-        return write(runId, folder, WorkbookWriter.MAX_DATA_ROWS);
+        return write(runId, folder, Set.of("audit-pack", "error-budget", "scorecard"));
+    }
+
+    List<Path> write(long runId, Path folder, Set<String> reports) {
+        return write(runId, folder, WorkbookWriter.MAX_DATA_ROWS, reports);
     }
 
     /** As {@link #write(long, Path)}, with fewer rows to a sheet (to test continuation sheets). */
     List<Path> write(long runId, Path folder, int maxRowsPerSheet) {
+        return write(runId, folder, maxRowsPerSheet, Set.of("audit-pack", "error-budget", "scorecard"));
+    }
+
+    private List<Path> write(long runId, Path folder, int maxRowsPerSheet, Set<String> reports) {
         return snapshot.execute(status -> {
             Map<String, Object> run = jdbc.queryForMap("""
                     SELECT job, period, zone, period_start, period_end, as_of FROM analysis_run WHERE run_id = :run_id""",
@@ -80,9 +98,13 @@ class Workbooks {
                     + run.get("zone") + ", as of " + instant(run.get("as_of"));
             WorkbookWriter writer = new WorkbookWriter(jdbc, parameters,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), maxRowsPerSheet);
-            return List.of(writer.write(folder.resolve("audit-pack.xlsx"), runId, AUDIT_PACK),
-                    writer.write(folder.resolve("error-budget.xlsx"), runId, ERROR_BUDGET),
-                    writer.write(folder.resolve("scorecard.xlsx"), runId, SCORECARD));
+            List<Path> files = new java.util.ArrayList<>();
+            for (Map.Entry<String, List<Dataset>> book : BOOKS.entrySet()) {
+                if (reports.contains(book.getKey())) {
+                    files.add(writer.write(folder.resolve(book.getKey() + ".xlsx"), runId, book.getValue()));
+                }
+            }
+            return files;
         });
     }
 

@@ -39,12 +39,20 @@ import com.releaseledger.ingest.SourceFormat;
  * @param maxRejectedShare the largest share of rejected rows a source file may have (0 to 1), or null
  * @param reportingZone    the zone periods are read in (default UTC)
  * @param policy           the policy values and band thresholds (defaults: DESIGN.md section 6)
+ * @param schedule         when the job runs and which period it reports, or null for a job run by hand only
+ * @param reports          the documents to write (default all three)
+ * @param output           the output folder (default {@code output} in the working directory), or null
  */
 public record JobFile(String name, String description, Path file, List<SourceSpec> sources,
-        BigDecimal maxRejectedShare, ZoneId reportingZone, Policy policy) {
+        BigDecimal maxRejectedShare, ZoneId reportingZone, Policy policy, Schedule schedule, Set<String> reports,
+        Path output) {
+
+    /** The documents a job can write. */
+    public static final Set<String> REPORTS = Set.of("audit-pack", "error-budget", "scorecard");
 
     private static final Set<String> TOP_KEYS = Set.of("job", "description", "sources", "ingest", "reporting_zone",
-            "policy");
+            "policy", "schedule", "reports", "output");
+    private static final Set<String> SCHEDULE_KEYS = Set.of("cron", "zone", "period", "catch_up_from");
     private static final Set<String> POLICY_KEYS = Set.of("production_environments", "cab_required_risks",
             "emergency_review_days", "pir_days", "postmortem_days", "postmortem_max_severity", "max_exception_days",
             "bands", "sample");
@@ -104,7 +112,56 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
             ZoneId reportingZone = top.containsKey("reporting_zone") ? zone(top.get("reporting_zone"), "reporting_zone")
                     : ZoneId.of("UTC");
             Policy policy = top.containsKey("policy") ? policy(top.get("policy")) : Policy.defaults();
-            return new JobFile(name, description, file, List.copyOf(sources), maxShare, reportingZone, policy);
+            Schedule schedule = top.containsKey("schedule") ? schedule(top.get("schedule")) : null;
+            Set<String> reports = REPORTS;
+            if (top.containsKey("reports")) {
+                Node node = top.get("reports");
+                if (!(node instanceof SequenceNode reportList)) {
+                    throw error(node, "reports must be a list of " + sorted(REPORTS));
+                }
+                Set<String> chosen = new java.util.TreeSet<>();
+                for (Node item : reportList.getValue()) {
+                    String report = scalar(item, "reports").trim();
+                    if (!REPORTS.contains(report)) {
+                        throw error(item, "report \"" + report + "\" is not one of " + sorted(REPORTS));
+                    }
+                    chosen.add(report);
+                }
+                reports = Set.copyOf(chosen);
+            }
+            Path output = top.containsKey("output") ? base.resolve(required(top, "output", root)).normalize() : null;
+            return new JobFile(name, description, file, List.copyOf(sources), maxShare, reportingZone, policy,
+                    schedule, reports, output);
+        }
+
+        Schedule schedule(Node node) {
+            Map<String, Node> values = mapping(node, "schedule", SCHEDULE_KEYS);
+            String cron = required(values, "cron", node);
+            try {
+                cron = Schedule.normalise(cron);
+            } catch (IllegalArgumentException e) {
+                throw error(values.get("cron"), "schedule.cron \"" + cron + "\" is not a cron expression: "
+                        + e.getMessage() + " (like \"0 6 1 * *\": minute hour day-of-month month day-of-week)");
+            }
+            ZoneId zone = values.containsKey("zone") ? zone(values.get("zone"), "schedule.zone") : ZoneId.of("UTC");
+            String period = required(values, "period", node);
+            Schedule.PeriodKind kind;
+            try {
+                kind = Schedule.PeriodKind.of(period);
+            } catch (IllegalArgumentException e) {
+                throw error(values.get("period"), e.getMessage());
+            }
+            java.time.YearMonth from = null;
+            if (values.containsKey("catch_up_from")) {
+                String text = scalar(values.get("catch_up_from"), "schedule.catch_up_from");
+                try {
+                    from = java.time.YearMonth.parse(text.trim());
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw error(values.get("catch_up_from"), "schedule.catch_up_from \"" + text
+                            + "\" is not a month like 2026-05");
+                }
+            }
+            return new Schedule(cron, zone, kind, from);
         }
 
         Policy policy(Node node) {
@@ -270,7 +327,7 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
             return new JobFileException(file + where + ": " + message);
         }
 
-        private static List<String> sorted(Set<String> keys) {
+        static List<String> sorted(Set<String> keys) {
             return keys.stream().sorted().toList();
         }
     }

@@ -108,7 +108,7 @@ class JobFileTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            an unknown key            | job: j\\nsoruces: []\\n                                       | job.yml line 2: key "soruces" in the job file is not one of [description, ingest, job, policy, reporting_zone, sources]
+            an unknown key            | job: j\\nsoruces: []\\n                                       | job.yml line 2: key "soruces" in the job file is not one of [description, ingest, job, output, policy, reporting_zone, reports, schedule, sources]
             no job name               | sources:\\n  - kind: services\\n    path: s.csv\\n         | job.yml line 1: key "job" is required
             no sources                | job: j\\n                                                   | job.yml line 1: sources must be a non-empty list of sources
             an unknown kind           | job: j\\nsources:\\n  - kind: tickets\\n    path: t.csv\\n  | job.yml line 3: kind "tickets" is not one of [deployments, changes, incidents, services, blackouts, exceptions]
@@ -122,6 +122,9 @@ class JobFileTests {
             negative days             | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  pir_days: -1\\n | job.yml line 6: policy.pir_days "-1" is not a whole number of 0 or more
             a severity out of range   | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  postmortem_max_severity: 9\\n | job.yml line 6: policy: postmortem_max_severity must be from 1 to 4
             two band thresholds       | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  bands:\\n    recovery_hours: [1, 2]\\n | job.yml line 7: policy.bands.recovery_hours must be a list of 3 numbers
+            a bad cron                | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\nschedule:\\n  cron: every day\\n  period: previous-month\\n | job.yml line 6: schedule.cron "every day" is not a cron expression: Cron expression must consist of 6 fields (found 2 in "every day") (like "0 6 1 * *": minute hour day-of-month month day-of-week)
+            a bad schedule period     | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\nschedule:\\n  cron: 0 6 1 * *\\n  period: monthly\\n | job.yml line 7: period "monthly" is not one of [previous-month, previous-quarter, previous-week]
+            an unknown report         | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\nreports: [audit-pack, board-pack]\\n | job.yml line 5: report "board-pack" is not one of [audit-pack, error-budget, scorecard]
             a bad reporting zone      | job: j\\nreporting_zone: Moon\\nsources:\\n  - kind: changes\\n    path: c.csv\\n | job.yml line 2: reporting_zone "Moon" is not a time zone (like UTC or Europe/London)
             """)
     void refusesAWrongJobFileNamingTheLineAndWhatWasExpected(String what, String yaml, String message)
