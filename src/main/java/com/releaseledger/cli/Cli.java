@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Ingests deployments, changes and incidents into an audit ledger and analyses them: delivery "
                 + "metrics, error budgets and governance findings.",
         subcommands = {RunCommand.class, IngestCommand.class, AnalyzeCommand.class, VerifyCommand.class, RunsCommand.class,
-                JobsCommand.class,
+                JobsCommand.class, ServeCommand.class,
                 GenerateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (findings are data, not failures)", "1:the run failed (database or internal error)",

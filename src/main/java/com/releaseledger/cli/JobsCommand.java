@@ -1,9 +1,6 @@
 package com.releaseledger.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import com.releaseledger.scheduling.JobFile;
 import com.releaseledger.scheduling.JobRuns;
@@ -42,7 +38,7 @@ final class JobsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<JobFile> jobs = new ArrayList<>();
-        for (Path file : jobFiles != null && !jobFiles.isEmpty() ? jobFiles : defaultJobFiles()) {
+        for (Path file : jobFiles != null && !jobFiles.isEmpty() ? jobFiles : ServeCommand.defaultJobFiles()) {
             jobs.add(JobFile.load(file));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -81,13 +77,5 @@ final class JobsCommand implements Callable<Integer> {
             }
         }
         return List.copyOf(last);
-    }
-
-    private static List<Path> defaultJobFiles() {
-        try (Stream<Path> files = Files.list(Path.of("jobs"))) {
-            return files.filter(path -> path.toString().endsWith(".yml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no jobs/ folder here: name the job files", e);
-        }
     }
 }
