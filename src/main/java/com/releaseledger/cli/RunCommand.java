@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a job for a period: ingest its sources, print the reconciliation, analyse the period and "
-                + "write metrics.csv, findings.csv and pending.csv to OUTPUT/JOB/PERIOD/.",
+                + "write the CSV files, the job's documents (PDF and Excel) and manifest.json to OUTPUT/JOB/PERIOD/.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (findings are data), or the period had already completed",
                 "1:the run failed", "2:a wrong job file, a missing source, a refused file, or bad usage",

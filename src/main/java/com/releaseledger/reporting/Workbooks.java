@@ -55,12 +55,14 @@ class Workbooks {
             Dataset.of("Metrics", "audit_metrics.sql"));
 
     /** Workbook name -> its sheets, in the order they are written. */
-    private static final Map<String, List<Dataset>> BOOKS = new java.util.LinkedHashMap<>();
+    private static final Map<String, List<Dataset>> BOOKS = orderedBooks();
 
-    static {
-        BOOKS.put("audit-pack", AUDIT_PACK);
-        BOOKS.put("error-budget", ERROR_BUDGET);
-        BOOKS.put("scorecard", SCORECARD);
+    private static Map<String, List<Dataset>> orderedBooks() {
+        Map<String, List<Dataset>> books = new java.util.LinkedHashMap<>();
+        books.put("audit-pack", AUDIT_PACK);
+        books.put("error-budget", ERROR_BUDGET);
+        books.put("scorecard", SCORECARD);
+        return books;
     }
 
     private final NamedParameterJdbcTemplate jdbc;
