@@ -122,6 +122,48 @@ class IngestRestartIntegrationTests extends LedgerIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM deployments", Long.class)).isZero();
     }
 
+    @Test
+    void sigtermStopsALoadCleanlyAndTheNextRunResumesIt() throws Exception {
+        // given a file large enough that the load takes a while, ingested by a separate process
+        Path large = dir.resolve("large.csv");
+        try (Writer out = Files.newBufferedWriter(large)) {
+            out.write("deployment_id,service,environment,status,started_at,finished_at\n");
+            for (int i = 1; i <= 400_000; i++) {
+                out.write("dep-" + i + ",svc-" + (i % 40) + ",production,succeeded,2026-10-01T10:00:00Z,"
+                        + "2026-10-01T10:05:00Z\n");
+            }
+        }
+        com.releaseledger.support.TestDatabase.Connection db = com.releaseledger.support.TestDatabase.get();
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "com.releaseledger.cli.ReleaseLedger", "ingest",
+                "--kind", "deployments", "--db-url", db.url(), "--db-user", db.user(), "--db-password",
+                db.password(), large.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("process.log").toFile()).start();
+
+        // when SIGTERM arrives after some chunks are committed
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline && process.isAlive()
+                && jdbc.queryForObject("SELECT coalesce(max(rows_read), 0) FROM source_file WHERE status = 'loading'",
+                        Long.class) < 20_000) {
+            Thread.sleep(50);
+        }
+        assertThat(process.isAlive()).as(Files.readString(dir.resolve("process.log"))).isTrue();
+        process.destroy(); // SIGTERM
+        assertThat(process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        // then the load was stopped, not left running: the file is invisible and its execution STOPPED
+        assertThat(jdbc.queryForObject("SELECT status FROM source_file", String.class)).isEqualTo("loading");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM deployments", Long.class)).isZero();
+        assertThat(jdbc.queryForList("SELECT status FROM batch_job_execution", String.class)).containsExactly("STOPPED");
+
+        // and the next run resumes it and ends as an uninterrupted load would
+        FileReport resumed = ingest.ingest(IngestRequest.of(Kind.DEPLOYMENTS, large));
+        assertThat(counts(resumed)).containsExactly(400_000L, 400_000L, 0L, 0L);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM deployments", Long.class)).isEqualTo(400_000L);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT line_no) FROM deployment_version", Long.class))
+                .isEqualTo(400_000L);
+    }
+
     private List<Map<String, Object>> ledger() {
         return jdbc.queryForList("""
                 SELECT 'version' AS what, line_no, encode(row_hash, 'hex') AS detail, deployment_id AS id, status
