@@ -35,8 +35,12 @@ class IngestJobConfiguration {
     @Bean
     @StepScope
     SourceFileReader sourceFileReader(@Value("#{jobParameters['path']}") String path,
-            @Value("#{jobParameters['kind']}") String kind, @Value("#{jobParameters['format']}") String format) {
-        return new SourceFileReader(Path.of(path), Kind.of(kind), SourceFormat.of(format));
+            @Value("#{jobParameters['kind']}") String kind, @Value("#{jobParameters['format']}") String format,
+            @Value("#{jobParameters['file.id']}") Long fileId, DataSource dataSource) {
+        Long committed = new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject(
+                "SELECT rows_read FROM source_file WHERE file_id = ?", Long.class, fileId);
+        return new SourceFileReader(Path.of(path), Kind.of(kind), SourceFormat.of(format),
+                committed == null ? 0 : committed);
     }
 
     @Bean

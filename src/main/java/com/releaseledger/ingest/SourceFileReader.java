@@ -14,13 +14,35 @@ class SourceFileReader extends AbstractItemCountingItemStreamItemReader<SourceRe
     private final Path path;
     private final Kind kind;
     private final SourceFormat format;
+    private final long committed;
     private RecordSource source;
 
-    SourceFileReader(Path path, Kind kind, SourceFormat format) {
+    /**
+     * @param committed records of the file already stored by an earlier, interrupted load (source_file.rows_read,
+     *                  committed with those rows): the ledger's own record of how far the load got
+     */
+    SourceFileReader(Path path, Kind kind, SourceFormat format, long committed) {
         this.path = path;
         this.kind = kind;
         this.format = format;
+        this.committed = committed;
         setName("sourceFile");
+    }
+
+    /**
+     * Restarts after the records already stored: where Spring Batch's saved count lags behind the ledger (a stop
+     * between a chunk's commit and the save of the step's context), the ledger wins, so no record is written twice.
+     */
+    @Override
+    public void open(org.springframework.batch.infrastructure.item.ExecutionContext executionContext) {
+        super.open(executionContext);
+        int from = getCurrentItemCount();
+        for (int skipped = from; skipped < committed; skipped++) {
+            if (source.next(skipped + 1) == null) {
+                break;
+            }
+            setCurrentItemCount(skipped + 1);
+        }
     }
 
     @Override
