@@ -70,7 +70,11 @@ public class AnalysisService {
     private long run(AnalysisRequest request, List<SqlFile> files) {
         jdbc.getJdbcTemplate().execute("SET LOCAL TimeZone = 'UTC'");
         Map<String, String> hashes = new TreeMap<>();
-        files.forEach(file -> hashes.put(file.name(), file.sha256()));
+        Map<String, SqlFile> sql = new java.util.HashMap<>();
+        files.forEach(file -> {
+            hashes.put(file.name(), file.sha256());
+            sql.put(file.name(), file);
+        });
         ReportingPeriod period = request.period();
         MapSqlParameterSource run = new MapSqlParameterSource()
                 .addValue("job", request.job())
@@ -94,7 +98,7 @@ public class AnalysisService {
             timed(metric.name(), () -> jdbc.update(
                     "INSERT INTO metric_value (run_id, scope, scope_id, metric, value, unit, numerator, denominator, band)"
                             + " SELECT :run_id, q.scope, q.scope_id, :metric, q.value, :unit, q.numerator,"
-                            + " q.denominator, q.band FROM (" + SqlFile.load(metric.file()).text() + "\n) q",
+                            + " q.denominator, q.band FROM (" + sql.get(metric.file()).text() + "\n) q",
                     new MapSqlParameterSource("run_id", runId).addValue("metric", metric.name())
                             .addValue("unit", metric.unit())));
         }
@@ -104,7 +108,7 @@ public class AnalysisService {
                             + " incident_id, occurred_at, detail, evidence)"
                             + " SELECT :run_id, :rule_id, :severity, q.pending, q.service, q.team, q.deployment_id,"
                             + " q.change_id, q.incident_id, q.occurred_at, q.detail, q.evidence FROM ("
-                            + SqlFile.load(rule.file()).text() + "\n) q",
+                            + sql.get(rule.file()).text() + "\n) q",
                     new MapSqlParameterSource("run_id", runId).addValue("rule_id", rule.id())
                             .addValue("severity", rule.severity())));
         }
@@ -115,7 +119,7 @@ public class AnalysisService {
                 new MapSqlParameterSource("run_id", runId)));
         timed("control populations", () -> jdbc.update(
                 "INSERT INTO control_population (run_id, rule_id, population, tested) SELECT :run_id, q.* FROM ("
-                        + SqlFile.load("analysis/control_populations.sql").text() + "\n) q",
+                        + sql.get("analysis/control_populations.sql").text() + "\n) q",
                 new MapSqlParameterSource("run_id", runId)));
         for (Catalog.Rule rule : Catalog.RULES) {
             jdbc.update("UPDATE control_population SET name = :name, severity = :severity"
@@ -124,7 +128,7 @@ public class AnalysisService {
         }
         timed("data quality", () -> jdbc.update(
                 "INSERT INTO data_quality_item (run_id, category, kind, record_id, file_id, line_no, detail)"
-                        + " SELECT :run_id, q.* FROM (" + SqlFile.load("analysis/data_quality.sql").text() + "\n) q",
+                        + " SELECT :run_id, q.* FROM (" + sql.get("analysis/data_quality.sql").text() + "\n) q",
                 new MapSqlParameterSource("run_id", runId)));
         jdbc.update("UPDATE analysis_run SET finished_at = clock_timestamp() WHERE run_id = :run_id",
                 new MapSqlParameterSource("run_id", runId));
