@@ -58,16 +58,32 @@ public class AnalysisService {
 
     /** Runs the analysis and stores it; returns the stored run's summary. */
     public AnalysisResult analyze(AnalysisRequest request) {
+        return analyze(request, null);
+    }
+
+    /**
+     * Runs the analysis and stores it as part of a scheduled job's run (a Spring Batch job instance), or returns the
+     * analysis that instance already stored: a run restarted after its analysis step committed never analyses twice.
+     */
+    public AnalysisResult analyze(AnalysisRequest request, Long jobInstanceId) {
+        if (jobInstanceId != null) {
+            List<Long> stored = jdbc.queryForList("SELECT run_id FROM analysis_run WHERE job_instance_id = :instance"
+                    + " AND trend_of IS NULL AND finished_at IS NOT NULL ORDER BY run_id DESC LIMIT 1",
+                    new MapSqlParameterSource("instance", jobInstanceId), Long.class);
+            if (!stored.isEmpty()) {
+                return result(stored.get(0), request);
+            }
+        }
         long started = System.nanoTime();
         List<SqlFile> files = sqlFiles();
-        Long runId = transaction.execute(status -> run(request, files));
+        Long runId = transaction.execute(status -> run(request, files, jobInstanceId));
         AnalysisResult result = summary(runId, request, (System.nanoTime() - started) / 1e9);
         log.info("analysis run {} of {} {}: {} findings, {} pending, in {} s", runId, request.job(), request.period(),
                 result.findings(), result.pending(), String.format("%.1f", result.seconds()));
         return result;
     }
 
-    private long run(AnalysisRequest request, List<SqlFile> files) {
+    private long run(AnalysisRequest request, List<SqlFile> files, Long jobInstanceId) {
         jdbc.getJdbcTemplate().execute("SET LOCAL TimeZone = 'UTC'");
         Map<String, String> hashes = new TreeMap<>();
         Map<String, SqlFile> sql = new java.util.HashMap<>();
@@ -85,12 +101,13 @@ public class AnalysisService {
                 .addValue("as_of", Timestamp.from(request.asOf()))
                 .addValue("policy", JSON.writeValueAsString(request.policy().asMap()))
                 .addValue("sql_files", JSON.writeValueAsString(hashes))
-                .addValue("engine_version", engineVersion);
+                .addValue("engine_version", engineVersion)
+                .addValue("job_instance_id", jobInstanceId);
         Long runId = jdbc.queryForObject("""
                 INSERT INTO analysis_run (job, period, period_start, period_end, zone, as_of, policy, sql_files,
-                                          engine_version)
+                                          engine_version, job_instance_id)
                 VALUES (:job, :period, :period_start, :period_end, :zone, :as_of, CAST(:policy AS jsonb),
-                        CAST(:sql_files AS jsonb), :engine_version)
+                        CAST(:sql_files AS jsonb), :engine_version, :job_instance_id)
                 RETURNING run_id""", run, Long.class);
 
         prepare(files.get(0), request);
@@ -176,6 +193,14 @@ public class AnalysisService {
         long started = System.nanoTime();
         step.run();
         log.debug("{} took {} ms", what, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** A stored run's summary, as {@link #analyze} returned it (for a run resumed after its analysis completed). */
+    public AnalysisResult result(long runId, AnalysisRequest request) {
+        Double seconds = jdbc.queryForObject("SELECT extract(epoch FROM finished_at - started_at)::double precision"
+                + " FROM analysis_run WHERE run_id = :run_id", new MapSqlParameterSource("run_id", runId),
+                Double.class);
+        return summary(runId, request, seconds == null ? 0 : seconds);
     }
 
     private AnalysisResult summary(long runId, AnalysisRequest request, double seconds) {

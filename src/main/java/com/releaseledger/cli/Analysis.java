@@ -71,7 +71,7 @@ final class Analysis {
         return severity;
     }
 
-    private static void print(PrintWriter out, AnalysisResult result, PublishedRun published) {
+    static void print(PrintWriter out, AnalysisResult result, PublishedRun published) {
         AnalysisRequest request = result.request();
         out.printf("%nanalysis run %d: job %s, period %s [%s, %s), as of %s, in %.1f s%n", result.runId(),
                 request.job(), request.period().label(), request.period().start(), request.period().end(),

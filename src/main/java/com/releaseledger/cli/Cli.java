@@ -6,20 +6,22 @@ import com.releaseledger.ingest.IngestFailedException;
 import com.releaseledger.kernel.EngineVersion;
 import com.releaseledger.ingest.MalformedSourceException;
 import com.releaseledger.scheduling.JobFileException;
+import com.releaseledger.scheduling.JobRunFailedException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code release-ledger} command line. Exit codes, the same for every command: 0 success (findings are data),
- * 1 the run failed (database, internal error), 2 usage, configuration or structurally broken input.
+ * 1 the run failed (database, internal error), 2 usage, configuration or structurally broken input, 3 only with
+ * {@code --fail-on-findings}: the run succeeded and found findings of that severity or higher.
  */
 @Command(name = "release-ledger", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Ingests deployments, changes and incidents into an audit ledger and analyses them: delivery "
                 + "metrics, error budgets and governance findings.",
         subcommands = {RunCommand.class, IngestCommand.class, AnalyzeCommand.class, VerifyCommand.class, RunsCommand.class,
                 JobsCommand.class, ServeCommand.class,
-                GenerateCommand.class, CommandLine.HelpCommand.class},
+                GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (findings are data, not failures)", "1:the run failed (database or internal error)",
                 "2:usage, configuration or structurally broken input",
@@ -59,7 +61,8 @@ public final class Cli {
             err.println("release-ledger: " + e.getMessage());
             return BAD_INPUT;
         }
-        String message = e instanceof IngestFailedException ? e.getMessage() : rootMessage(e);
+        String message = e instanceof IngestFailedException || e instanceof JobRunFailedException ? e.getMessage()
+                : rootMessage(e);
         err.println("release-ledger: " + message + (verbose ? "" : " (--verbose shows details)"));
         return FAILED;
     }

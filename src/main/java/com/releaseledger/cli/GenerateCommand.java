@@ -52,6 +52,15 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Share of deliberately malformed rows; 0 for none (default ${DEFAULT-VALUE}).")
     double malformedShare;
 
+    @Option(names = "--deployments-per-change", paramLabel = "N", defaultValue = "1",
+            description = "At most this many deployments of a service within two hours ship one change "
+                    + "(default ${DEFAULT-VALUE}: a change per deployment).")
+    int deploymentsPerChange;
+
+    @Option(names = "--incident-factor", paramLabel = "X", defaultValue = "1",
+            description = "Incidents relative to the usual rate of about 4 per 100 deployments (default ${DEFAULT-VALUE}).")
+    double incidentFactor;
+
     @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Europe/London",
             description = "The organisation's zone (default ${DEFAULT-VALUE}).")
     ZoneId zone;
@@ -60,7 +69,8 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int teamCount = teams != null ? teams : Math.max(1, Math.min(12, services / 4));
         GeneratorSettings settings = new GeneratorSettings(end.minusMonths(months - 1L), months, services, teamCount,
-                deploymentsPerMonth != null ? deploymentsPerMonth : services * 35, seed, malformedShare, zone);
+                deploymentsPerMonth != null ? deploymentsPerMonth : services * 35, seed, malformedShare, zone,
+                deploymentsPerChange, incidentFactor);
         long started = System.nanoTime();
         Map<String, Long> rows = DataGenerator.generate(out, settings);
         PrintWriter printer = spec.commandLine().getOut();

@@ -56,9 +56,7 @@ final class JobsCommand implements Callable<Integer> {
                         schedule.nextFiring(now));
                 for (Instant firing : lastFirings(schedule, now, 3)) {
                     String period = schedule.periodFor(firing, job.reportingZone());
-                    String folder = runs.completedFolder(job.name(), period);
-                    out.printf("  %s (run due %s): %s%n", period, firing, folder == null ? "not run" : "completed, "
-                            + folder);
+                    out.printf("  %s (run due %s): %s%n", period, firing, runs.state(job.name(), period));
                 }
             }
         }

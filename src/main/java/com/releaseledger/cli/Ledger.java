@@ -1,29 +1,32 @@
 package com.releaseledger.cli;
 
-import java.util.Set;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.releaseledger.LedgerApplication;
+import com.releaseledger.kernel.LocalJobExecutions;
 
 /**
  * The running engine behind a command: the Spring context with the ledger database, opened and closed once.
- * On SIGTERM it first stops the running ingest at its next chunk boundary (recorded as STOPPED, resumed by the
- * next run), then closes the context and with it the database: never the database under a running job.
+ * On SIGTERM it first stops the running job (a job's run at the end of its current step, an ingest at its next
+ * chunk boundary; recorded as STOPPED and resumed there by the next run), then closes the context and with it the database: never the database under a running job.
  */
 final class Ledger implements AutoCloseable {
 
-    private static final String INGEST_JOB = "ingest-file";
-    private static final long STOP_WAIT_MILLIS = 60_000;
+    private static final long STOP_WAIT_MILLIS = 150_000; // an analysis step at 1M deployments takes about a minute
 
     private final ConfigurableApplicationContext context;
     private final Thread shutdownHook;
+    private final CountDownLatch commandDone = new CountDownLatch(1);
+    private volatile boolean stopping;
 
     private Ledger(ConfigurableApplicationContext context) {
         this.context = context;
@@ -46,23 +49,30 @@ final class Ledger implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** Whether a stop was requested (SIGTERM): start nothing new. */
+    boolean stopping() {
+        return stopping;
+    }
+
     private void stopGracefully() {
+        stopping = true;
         if (!context.isActive()) {
             return;
         }
         try {
-            JobRepository repository = context.getBean(JobRepository.class);
             JobOperator operator = context.getBean(JobOperator.class);
-            Set<JobExecution> running = repository.findRunningJobExecutions(INGEST_JOB);
-            for (JobExecution execution : running) {
-                operator.stop(execution);
-            }
-            long deadline = System.currentTimeMillis() + STOP_WAIT_MILLIS;
-            for (JobExecution execution : running) {
-                while (System.currentTimeMillis() < deadline
-                        && repository.getJobExecution(execution.getId()).isRunning()) {
-                    Thread.sleep(100);
+            // only this engine's own executions: another engine on the same database goes on
+            List<Long> running = context.getBean(LocalJobExecutions.class).ids();
+            for (Long id : running) {
+                try {
+                    operator.stop(id);
+                } catch (JobExecutionNotRunningException ended) {
+                    // it ended meanwhile
                 }
+            }
+            if (!running.isEmpty()) {
+                // the command's thread records the stop (STOPPED, at a step or chunk boundary) and closes the ledger
+                commandDone.await(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
             }
         } catch (Exception e) {
             System.err.println("release-ledger: stopping the running job: " + e.getMessage());
@@ -76,7 +86,8 @@ final class Ledger implements AutoCloseable {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
-            return; // the hook closes the context
+            commandDone.countDown(); // the hook closes the context
+            return;
         }
         context.close();
     }

@@ -71,6 +71,9 @@ final class ServeCommand implements Callable<Integer> {
                 Instant at = now != null ? now : Instant.now().truncatedTo(ChronoUnit.SECONDS);
                 for (JobFile job : jobs) {
                     for (String period : CatchUp.duePeriods(job, at, p -> runs.completedFolder(job.name(), p) != null)) {
+                        if (ledger.stopping()) {
+                            return worst; // SIGTERM: start nothing new
+                        }
                         out.printf("%s: running job %s for %s%n", at, job.name(), period);
                         out.flush();
                         try {

@@ -123,9 +123,12 @@ public final class DataGenerator {
         String outcome;
         Instant reviewCompleted;
         String exceptionId;
+        final Instant firstStart;
+        int deployments = 1;
 
         Change(Service service, String type, Instant firstStart) {
             this.service = service;
+            this.firstStart = firstStart;
             this.type = type;
             this.requestedBy = pick(service.engineers);
             this.created = firstStart.minus(Duration.ofMinutes(60 + random.nextInt(7 * 24 * 60)));
@@ -196,6 +199,7 @@ public final class DataGenerator {
                     currentMonth = month;
                     downtime.clear();
                     regularMonth(month);
+                    closeOpenChanges();
                     plant(month, m);
                 }
             }
@@ -300,7 +304,7 @@ public final class DataGenerator {
 
     /** A change and what it takes to ship it: maybe a staging run, the production deployment, a retry or rollback. */
     private void deploymentUnit(Service service, Instant start, String type, YearMonth month) throws IOException {
-        Change change = random.nextInt(100) < 99 ? new Change(service, type, start) : null;
+        Change change = random.nextInt(100) < 99 ? change(service, type, start) : null;
         boolean hotfix = "emergency".equals(type) || random.nextInt(100) < 2;
         if (random.nextInt(100) < 30) {
             Instant stagingStart = start.minus(Duration.ofMinutes(60 + random.nextInt(120)));
@@ -341,12 +345,12 @@ public final class DataGenerator {
             default -> {
             }
         }
-        if (lastLive != null && random.nextInt(1000) < 30) {
+        if (lastLive != null && random.nextInt(1000) < 30 * settings.incidentFactor()) {
             boolean throughChange = change != null && random.nextInt(100) < 25;
             incident(service, lastLive.plus(Duration.ofMinutes(5 + random.nextInt(360))),
                     throughChange ? null : id, throughChange ? change.id : null);
         }
-        if (random.nextInt(1000) < 8) {
+        if (random.nextInt(1000) < 8 * settings.incidentFactor()) {
             incident(service, local(start.atZone(settings.zone()).toLocalDate(), 2 + random.nextInt(20), 0),
                     null, null);
         }
@@ -354,8 +358,43 @@ public final class DataGenerator {
             change.implementedBy = pick(service.engineers);
             change.outcome = outcome;
             change.status = outcome == null ? "cancelled" : random.nextInt(100) < 90 ? "closed" : "implemented";
-            change.write();
+            if (settings.deploymentsPerChange() == 1) {
+                change.write();
+            }
         }
+    }
+
+    /** Changes still open for more deployments of their service (when one change covers several). */
+    private final Map<String, Change> openChanges = new LinkedHashMap<>();
+
+    /**
+     * The change a deployment unit ships: a new one, or (when a change covers several deployments) the service's
+     * open change of the same type if it started less than two hours ago and has deployments left.
+     */
+    private Change change(Service service, String type, Instant start) throws IOException {
+        if (settings.deploymentsPerChange() == 1) {
+            return new Change(service, type, start);
+        }
+        Change open = openChanges.get(service.name);
+        if (open != null && open.deployments < settings.deploymentsPerChange() && open.type.equals(type)
+                && !type.equals("emergency") && start.isBefore(open.firstStart.plus(Duration.ofHours(2)))) {
+            open.deployments++;
+            return open;
+        }
+        if (open != null) {
+            open.write();
+        }
+        Change change = new Change(service, type, start);
+        openChanges.put(service.name, change);
+        return change;
+    }
+
+    /** Writes the changes still open (at the end of a month). */
+    private void closeOpenChanges() throws IOException {
+        for (Change open : openChanges.values()) {
+            open.write();
+        }
+        openChanges.clear();
     }
 
     /** The row of the deployment written last, for the resend of corrections. */

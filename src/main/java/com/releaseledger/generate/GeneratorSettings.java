@@ -14,11 +14,27 @@ import java.time.ZoneId;
  * @param seed                the random seed: the same settings give byte-identical files
  * @param malformedShare      share of deliberately malformed rows (0 for none)
  * @param zone                the organisation's zone: business hours, and the offsets written
+ * @param deploymentsPerChange how many deployments of a service, started within two hours of each other, one
+ *                            change ticket covers at most (1: a change per deployment; an enterprise rolls one change
+ *                            out region by region)
+ * @param incidentFactor      incidents relative to the example's rates (1: about 4 per 100 deployments)
  */
 public record GeneratorSettings(YearMonth firstMonth, int months, int services, int teams, int deploymentsPerMonth,
-        long seed, double malformedShare, ZoneId zone) {
+        long seed, double malformedShare, ZoneId zone, int deploymentsPerChange, double incidentFactor) {
+
+    /** One change per deployment, incidents at the example's rates. */
+    public GeneratorSettings(YearMonth firstMonth, int months, int services, int teams, int deploymentsPerMonth,
+            long seed, double malformedShare, ZoneId zone) {
+        this(firstMonth, months, services, teams, deploymentsPerMonth, seed, malformedShare, zone, 1, 1.0);
+    }
 
     public GeneratorSettings {
+        if (deploymentsPerChange < 1) {
+            throw new IllegalArgumentException("deployments per change must be at least 1");
+        }
+        if (incidentFactor < 0 || incidentFactor > 20) {
+            throw new IllegalArgumentException("incident factor must be from 0 to 20");
+        }
         if (months < 1) {
             throw new IllegalArgumentException("months must be at least 1");
         }

@@ -6,7 +6,19 @@ package com.releaseledger.ingest;
  */
 public class IngestFailedException extends RuntimeException {
 
+    private final boolean stopped;
+
     public IngestFailedException(String message, Throwable cause) {
+        this(message, cause, false);
+    }
+
+    IngestFailedException(String message, Throwable cause, boolean stopped) {
         super(message, cause);
+        this.stopped = stopped;
+    }
+
+    /** Whether the load was stopped on request (SIGTERM), rather than failed. */
+    public boolean stopped() {
+        return stopped;
     }
 }

@@ -20,6 +20,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.releaseledger.kernel.LocalJobExecutions;
+import com.releaseledger.kernel.StepLog;
+
 /**
  * The ingest of one source file, as a restartable Spring Batch job: read and validate its records and write them,
  * invisible, in chunks (loadRows); then publish the whole file at once (publishFile).
@@ -67,6 +70,7 @@ class IngestJobConfiguration {
                 .reader(sourceFileReader)
                 .processor(rowValidator)
                 .writer(ledgerRowWriter);
+        step.listener(new StepLog()); // first in, so its line comes after the progress line is cleared
         writeListeners.forEach(step::listener);
         return step.build();
     }
@@ -85,12 +89,15 @@ class IngestJobConfiguration {
             PublishFileTasklet publishFileTasklet) {
         return new StepBuilder("publishFile", jobRepository)
                 .tasklet(publishFileTasklet, transactionManager)
+                .listener(new StepLog())
                 .build();
     }
 
     @Bean
-    Job ingestFileJob(JobRepository jobRepository, Step loadRowsStep, Step publishFileStep) {
+    Job ingestFileJob(JobRepository jobRepository, Step loadRowsStep, Step publishFileStep,
+            LocalJobExecutions localExecutions) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(localExecutions)
                 .start(loadRowsStep)
                 .next(publishFileStep)
                 .build();

@@ -2,14 +2,17 @@ package com.releaseledger.ingest;
 
 import java.io.PrintStream;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
  * Rows and rows per second of the file being loaded, as one line that updates in place, only on a terminal
  * (never as log lines, never into a pipe or a CI log).
  */
-public final class IngestProgress implements ItemWriteListener<LedgerRow> {
+public final class IngestProgress implements ItemWriteListener<LedgerRow>, StepExecutionListener {
 
     private static final long INTERVAL_NANOS = 500_000_000L;
 
@@ -42,10 +45,18 @@ public final class IngestProgress implements ItemWriteListener<LedgerRow> {
         }
     }
 
+    /** The line goes before the step's log line is written. */
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        finish();
+        return null;
+    }
+
     void finish() {
         if (shown) {
             out.print("\r\033[2K");
             out.flush();
+            shown = false;
         }
     }
 }

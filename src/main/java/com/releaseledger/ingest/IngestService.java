@@ -153,7 +153,8 @@ public class IngestService {
         }
         Throwable first = failures.isEmpty() ? null : failures.get(0);
         throw new IngestFailedException("ingest of " + request.path() + " stopped (" + execution.getStatus()
-                + (first == null ? "" : ": " + rootMessage(first)) + "); run it again to resume", first);
+                + (first == null ? "" : ": " + rootMessage(first)) + "); run it again to resume", first,
+                execution.getStatus() == BatchStatus.STOPPED);
     }
 
     /** A refused file's execution is never to be restarted: its registry row is final. */

@@ -2,6 +2,7 @@ package com.releaseledger.reporting;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An output folder written for a run.
@@ -11,6 +12,9 @@ import java.util.List;
  * @param supersedes the folder of the version it replaces, or null
  * @param files      every file written, the manifest last
  * @param manifestSha256 the SHA-256 of its manifest
+ * @param seconds    how long each part took, in the order written: the CSV files, the trend periods, each document
+ *                   by file name (empty when read back from the ledger)
  */
-public record PublishedRun(Path folder, int version, Path supersedes, List<Path> files, String manifestSha256) {
+public record PublishedRun(Path folder, int version, Path supersedes, List<Path> files, String manifestSha256,
+        Map<String, Double> seconds) {
 }

@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -39,6 +42,11 @@ public class ReportService {
     static final String MANIFEST = "manifest.json";
     static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /** The documents, in the order they are written (PDFs first, then workbooks). */
+    static final List<String> DOCUMENTS = List.of("audit-pack", "error-budget", "scorecard");
+
+    private static final Logger log = LoggerFactory.getLogger(ReportService.class);
+
     /** Trends show the run's period and this many before it. */
     static final int TREND_PERIODS = 5;
 
@@ -59,7 +67,7 @@ public class ReportService {
 
     /** Writes the run's files (all three documents) into the next version of its folder and chains its manifest. */
     public PublishedRun publish(long runId, AnalysisRequest request, Path output) {
-        return publish(runId, request, output, Set.of("audit-pack", "error-budget", "scorecard"));
+        return publish(runId, request, output, Set.copyOf(DOCUMENTS));
     }
 
     /** As {@link #publish(long, AnalysisRequest, Path)}, writing only the named documents (and the CSV files). */
@@ -72,10 +80,24 @@ public class ReportService {
             supersedes = folder;
             folder = periodFolder.resolve("v" + (++version));
         }
-        List<Path> files = new ArrayList<>(csv.write(runId, folder));
-        analyseTrendPeriods(runId, request);
-        files.addAll(pdfs.write(runId, folder, reports));
-        files.addAll(workbooks.write(runId, folder, reports));
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        Path into = folder;
+        List<Path> files = new ArrayList<>(timed("csv files", seconds, () -> csv.write(runId, into)));
+        timed("trend periods", seconds, () -> {
+            analyseTrendPeriods(runId, request);
+            return List.of();
+        });
+        for (String document : DOCUMENTS) {
+            if (reports.contains(document)) {
+                files.addAll(timed(document + ".pdf", seconds, () -> pdfs.write(runId, into, Set.of(document))));
+            }
+        }
+        for (String document : DOCUMENTS) {
+            if (reports.contains(document)) {
+                files.addAll(timed(document + ".xlsx", seconds,
+                        () -> workbooks.write(runId, into, Set.of(document))));
+            }
+        }
         String previous = previousManifest(request.job(), output);
         Map<String, Object> manifest = manifest(runId, request, version, supersedes == null ? null
                 : periodFolder.getParent().relativize(supersedes).toString(), files, previous);
@@ -89,17 +111,51 @@ public class ReportService {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", request.job(), request.period().label(), version, runId,
                 folder.toAbsolutePath().normalize().toString(), sha, previous,
                 new String(bytes, StandardCharsets.UTF_8));
-        return new PublishedRun(folder, version, supersedes, List.copyOf(files), sha);
+        return new PublishedRun(folder, version, supersedes, List.copyOf(files), sha, seconds);
     }
 
-    /** The periods before the run's, analysed from the ledger with the same policy (DESIGN.md 7.2: trends). */
-    private void analyseTrendPeriods(long runId, AnalysisRequest request) {
+    private static List<Path> timed(String part, Map<String, Double> seconds, Supplier<List<Path>> work) {
+        long started = System.nanoTime();
+        List<Path> written = work.get();
+        seconds.put(part, (System.nanoTime() - started) / 1e9);
+        log.debug("{} written in {} s", part, String.format("%.1f", seconds.get(part)));
+        return written;
+    }
+
+    /**
+     * The periods before the run's, analysed from the ledger with the same policy (DESIGN.md 7.2: trends). A period
+     * already analysed for this run is not analysed again, so a run resumed after a failure goes on where it was.
+     */
+    public void analyseTrendPeriods(long runId, AnalysisRequest request) {
         ReportingPeriod period = request.period();
         for (int i = 0; i < TREND_PERIODS; i++) {
             period = period.previous();
+            if (jdbc.queryForObject("SELECT count(*) FROM analysis_run WHERE trend_of = ? AND period = ?", Long.class,
+                    runId, period.label()) > 0) {
+                continue;
+            }
             long trend = analysis.analyze(new AnalysisRequest(request.job(), period, null, request.policy())).runId();
             jdbc.update("UPDATE analysis_run SET trend_of = ? WHERE run_id = ?", runId, trend);
         }
+    }
+
+    /** What {@link #publish} wrote for a run, read back from the ledger's copy of its manifest. */
+    public PublishedRun published(long runId) {
+        return jdbc.queryForObject("""
+                SELECT folder, version, manifest_sha256, manifest FROM report_manifest WHERE run_id = ?
+                ORDER BY manifest_id DESC LIMIT 1""", (rs, n) -> {
+            Path folder = Path.of(rs.getString("folder"));
+            JsonNode manifest = JSON.readTree(rs.getString("manifest"));
+            List<Path> files = new ArrayList<>();
+            manifest.get("outputs").forEach(output -> files.add(folder.resolve(output.get("file").asString())));
+            files.add(folder.resolve(MANIFEST));
+            JsonNode supersedes = manifest.get("supersedes");
+            Path root = folder.getFileName().toString().matches("v[0-9]+") ? folder.getParent().getParent()
+                    : folder.getParent();
+            return new PublishedRun(folder, rs.getInt("version"), supersedes == null || supersedes.isNull() ? null
+                    : root.resolve(supersedes.asString()).normalize(), List.copyOf(files),
+                    rs.getString("manifest_sha256"), Map.of());
+        }, runId);
     }
 
     /** The newest manifest of the job: in the ledger, else (a ledger that is new) in the job's output folder. */

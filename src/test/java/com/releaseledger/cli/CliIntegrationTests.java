@@ -34,7 +34,7 @@ class CliIntegrationTests extends LedgerIntegrationTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString())
-                .contains("job cli-test, period 2026-10, 2 source file(s)")
+                .contains("job cli-test, period 2026-10, 2 source(s)")
                 .containsPattern("services\\.csv\\s+services\\s+loaded\\s+2\\s+2\\s+0\\s+0")
                 .containsPattern("deployments\\.csv\\s+deployments\\s+loaded\\s+3\\s+2\\s+1\\s+0")
                 .contains("2 file(s) loaded, 0 skipped, 0 refused; 5 rows read");
@@ -82,7 +82,7 @@ class CliIntegrationTests extends LedgerIntegrationTest {
             // this test's JVM, and two Spring Boot start-ups at the same instant in one JVM race on its global
             // logging set-up, which two real processes never share
             long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!first.toString().contains("source file(s)") && System.nanoTime() < deadline && !a.isDone()) {
+            while (!first.toString().contains("source(s)") && System.nanoTime() < deadline && !a.isDone()) {
                 Thread.sleep(20);
             }
             java.util.concurrent.Future<Integer> b = engines.submit(() ->

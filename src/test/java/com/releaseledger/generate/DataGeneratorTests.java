@@ -71,6 +71,43 @@ class DataGeneratorTests {
     }
 
     @Test
+    void oneChangeCoversSeveralDeploymentsAndIncidentsScaleWhenAsked() throws IOException {
+        GeneratorSettings usual = new GeneratorSettings(SMALL.firstMonth(), 1, 8, 2, 2000, 7L, 0, ZoneId.of("UTC"));
+        GeneratorSettings enterprise = new GeneratorSettings(SMALL.firstMonth(), 1, 8, 2, 2000, 7L, 0,
+                ZoneId.of("UTC"), 5, 3.0);
+        Map<String, Long> one = DataGenerator.generate(dir.resolve("one"), usual);
+        Map<String, Long> several = DataGenerator.generate(dir.resolve("several"), enterprise);
+
+        // far fewer changes, and more incidents; with more incidents, more error budgets run out and teams hold
+        // more releases, so there are somewhat fewer deployments
+        assertThat(several.get("changes.csv")).isLessThan(one.get("changes.csv") / 2);
+        assertThat(several.get("deployments-2026-09.csv")).isBetween(one.get("deployments-2026-09.csv") * 6 / 10,
+                one.get("deployments-2026-09.csv"));
+        assertThat(several.get("incidents.jsonl")).isGreaterThan(one.get("incidents.jsonl") * 2);
+
+        // every change a deployment names is in changes.csv, and some change is shipped by several deployments
+        java.util.Set<String> changes = new java.util.HashSet<>();
+        Files.readAllLines(dir.resolve("several/changes.csv")).stream().skip(1)
+                .forEach(line -> changes.add(line.substring(0, line.indexOf(','))));
+        Map<String, Long> production = new java.util.HashMap<>();
+        List<String> header = List.of(Files.readAllLines(dir.resolve("several/deployments-2026-09.csv")).get(0)
+                .split(","));
+        int changeColumn = header.indexOf("change_id");
+        int environmentColumn = header.indexOf("environment");
+        int rollbackColumn = header.indexOf("rollback_of");
+        for (String line : Files.readAllLines(dir.resolve("several/deployments-2026-09.csv")).subList(1,
+                several.get("deployments-2026-09.csv").intValue() + 1)) {
+            String[] fields = line.split(",", -1);
+            String change = fields[changeColumn];
+            if (!change.isEmpty() && changes.contains(change) && fields[environmentColumn].equals("production")
+                    && fields[rollbackColumn].isEmpty()) {
+                production.merge(change, 1L, Long::sum);
+            }
+        }
+        assertThat(production.values()).anyMatch(n -> n >= 3);
+    }
+
+    @Test
     void plantsTheGovernanceScenariosEveryMonth() throws IOException {
         DataGenerator.generate(dir, SMALL);
         String changes = Files.readString(dir.resolve("changes.csv"));

@@ -140,16 +140,8 @@ class IngestRestartIntegrationTests extends LedgerIntegrationTest {
                 db.password(), large.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("process.log").toFile()).start();
 
-        // when SIGTERM arrives after some chunks are committed
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline && process.isAlive()
-                && jdbc.queryForObject("SELECT coalesce(max(rows_read), 0) FROM source_file WHERE status = 'loading'",
-                        Long.class) < 20_000) {
-            Thread.sleep(50);
-        }
-        assertThat(process.isAlive()).as(Files.readString(dir.resolve("process.log"))).isTrue();
-        process.destroy(); // SIGTERM
-        assertThat(process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // SIGTERM arrives while the file is loading, after some chunks are committed
+        sigtermAfterCommittedRows(process, 20_000, dir.resolve("process.log"));
 
         // then the load was stopped, not left running: the file is invisible and its execution STOPPED
         assertThat(jdbc.queryForObject("SELECT status FROM source_file", String.class)).isEqualTo("loading");

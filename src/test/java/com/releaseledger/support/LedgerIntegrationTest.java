@@ -36,4 +36,22 @@ public abstract class LedgerIntegrationTest {
                          batch_step_execution_context, batch_job_execution_context, batch_step_execution,
                          batch_job_execution_params, batch_job_execution, batch_job_instance CASCADE""");
     }
+
+    /**
+     * Sends SIGTERM to an engine started as its own process once the file it loads has committed
+     * {@code rows} rows, and waits for it to end.
+     */
+    protected void sigtermAfterCommittedRows(Process process, long rows, java.nio.file.Path log)
+            throws java.io.IOException, InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline && process.isAlive()
+                && jdbc.queryForObject("SELECT coalesce(max(rows_read), 0) FROM source_file WHERE status = 'loading'",
+                        Long.class) < rows) {
+            Thread.sleep(50);
+        }
+        org.assertj.core.api.Assertions.assertThat(process.isAlive()).as(java.nio.file.Files.readString(log)).isTrue();
+        process.destroy(); // SIGTERM
+        org.assertj.core.api.Assertions.assertThat(process.waitFor(150, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the engine ends within 150 s of SIGTERM").isTrue();
+    }
 }

@@ -1,0 +1,45 @@
+package com.releaseledger.benchmark;
+
+import java.util.List;
+
+/**
+ * What a benchmark measured.
+ *
+ * @param scale                  the scale's name
+ * @param phases                 every phase in the order run: the generator, the limit step, the engine, re-ingests
+ * @param copyRowsPerSecond      the bare COPY of the deployments file
+ * @param ingestRowsPerSecond    the engine's ingest of the same file
+ * @param limitSeconds           the limit step: every bare COPY and the plain aggregates
+ * @param ingestAnalysisSeconds  the engine's ingest of every file and the analysis
+ * @param documentsSeconds       the six documents (three PDFs, three workbooks)
+ * @param totalSeconds           the whole monthly run: ingest, analysis, CSV files, trend periods, documents
+ * @param peakHeapMb             the most Java heap in use at any sample (every 20 ms)
+ * @param peakRssMb              the process's peak resident memory (VmHWM), or -1 where the system does not say
+ * @param cores                  available processors
+ * @param database               the database measured
+ */
+public record BenchResult(String scale, List<Phase> phases, double copyRowsPerSecond, double ingestRowsPerSecond,
+        double limitSeconds, double ingestAnalysisSeconds, double documentsSeconds, double totalSeconds,
+        double peakHeapMb, double peakRssMb, int cores, String database) {
+
+    /** Ingest throughput relative to the bare COPY of the same file. */
+    public double ingestToCopyRatio() {
+        return copyRowsPerSecond == 0 ? 0 : ingestRowsPerSecond / copyRowsPerSecond;
+    }
+
+    /**
+     * One measured phase.
+     *
+     * @param group   {@code generate}, {@code limit}, {@code engine} or {@code re-ingest}
+     * @param name    what it did
+     * @param rows    the rows it handled
+     * @param seconds how long it took
+     * @param note    what else a reader should know (rows loaded, skipped), or empty
+     */
+    public record Phase(String group, String name, long rows, double seconds, String note) {
+
+        public double rowsPerSecond() {
+            return seconds == 0 ? 0 : rows / seconds;
+        }
+    }
+}

@@ -1,0 +1,342 @@
+package com.releaseledger.benchmark;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import com.releaseledger.analysis.AnalysisRequest;
+import com.releaseledger.analysis.AnalysisResult;
+import com.releaseledger.analysis.AnalysisService;
+import com.releaseledger.analysis.Policy;
+import com.releaseledger.analysis.ReportingPeriod;
+import com.releaseledger.benchmark.BenchResult.Phase;
+import com.releaseledger.generate.DataGenerator;
+import com.releaseledger.generate.GeneratorSettings;
+import com.releaseledger.ingest.Field;
+import com.releaseledger.ingest.FileReport;
+import com.releaseledger.ingest.IngestRequest;
+import com.releaseledger.ingest.IngestService;
+import com.releaseledger.ingest.Kind;
+import com.releaseledger.ingest.SourceFormat;
+import com.releaseledger.kernel.SqlFile;
+import com.releaseledger.reporting.PublishedRun;
+import com.releaseledger.reporting.ReportService;
+
+/**
+ * Runs the benchmark of issue 6 on the ledger database in use, which must be empty: generates the month, measures
+ * the limit step (bare COPY of each file into a typed scratch table with a primary key, then a plain aggregate per
+ * metric), then the engine on the same files (ingest of each kind, the analysis, the CSV files, the trend periods
+ * and each document), then re-ingests of the deployments file (the same file, and one with 1 % of its records
+ * changed). Each phase is reported as it ends.
+ */
+@Service
+public class Benchmark {
+
+    /** The benchmark's month and zone: October 2026 in London, a month with a daylight-saving change. */
+    static final YearMonth MONTH = YearMonth.of(2026, 10);
+    static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+    /** The kinds in the order the engine ingests them, with the generator's file of each. */
+    private static final List<Kind> ORDER = List.of(Kind.SERVICES, Kind.BLACKOUTS, Kind.EXCEPTIONS, Kind.CHANGES,
+            Kind.DEPLOYMENTS, Kind.INCIDENTS);
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final IngestService ingest;
+    private final AnalysisService analysis;
+    private final ReportService reports;
+
+    Benchmark(DataSource dataSource, IngestService ingest, AnalysisService analysis, ReportService reports) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.ingest = ingest;
+        this.analysis = analysis;
+        this.reports = reports;
+    }
+
+    /** Generator settings for a scale: 500 services in 12 teams, a change per ~5 deployments, ~5 % incidents. */
+    static GeneratorSettings settings(BenchScale scale) {
+        return new GeneratorSettings(MONTH, 1, 500, 12, scale.plannedDeployments(), 20261026L, 0, ZONE, 6, 1.7);
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param work     an empty folder for the generated files and the output
+     * @param database what the database is, for the report
+     * @param progress told each phase as it ends
+     * @throws IllegalArgumentException when the ledger is not empty (the benchmark would add to a real ledger)
+     */
+    public BenchResult run(BenchScale scale, Path work, String database, Consumer<Phase> progress) throws IOException {
+        Long files = jdbc.queryForObject("SELECT count(*) FROM source_file", Long.class);
+        if (files != null && files > 0) {
+            throw new IllegalArgumentException("the benchmark needs an empty ledger and this one holds " + files
+                    + " file(s): run it on the embedded database (the default) or point --db-url at a scratch database");
+        }
+        List<Phase> phases = new ArrayList<>();
+        Consumer<Phase> record = phase -> {
+            phases.add(phase);
+            progress.accept(phase);
+        };
+        try (MemoryWatch memory = new MemoryWatch()) {
+            Path data = work.resolve("data");
+            long started = System.nanoTime();
+            Map<String, Long> generated = DataGenerator.generate(data, settings(scale));
+            record.accept(new Phase("generate", "generate the month", generated.values().stream()
+                    .mapToLong(Long::longValue).sum(), seconds(started), counts(generated)));
+
+            Map<Kind, Path> inputs = inputs(data);
+            ReportingPeriod period = ReportingPeriod.parse(MONTH.toString(), ZONE);
+            limitStep(inputs, period, record);
+            engine(inputs, period, work.resolve("output"), record);
+            reingest(inputs.get(Kind.DEPLOYMENTS), work, record);
+            return result(scale, phases, memory.peakHeapMb(), database);
+        } finally {
+            dropScratchTables();
+        }
+    }
+
+    private static Map<Kind, Path> inputs(Path data) {
+        Map<Kind, Path> inputs = new java.util.LinkedHashMap<>();
+        for (Kind kind : ORDER) {
+            inputs.put(kind, data.resolve(switch (kind) {
+                case DEPLOYMENTS -> "deployments-" + MONTH + ".csv";
+                case INCIDENTS -> "incidents.jsonl";
+                default -> kind.id() + ".csv";
+            }));
+        }
+        return inputs;
+    }
+
+    // ---- the limit step ----
+
+    private void limitStep(Map<Kind, Path> inputs, ReportingPeriod period, Consumer<Phase> record) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            for (Map.Entry<Kind, Path> input : inputs.entrySet()) {
+                Kind kind = input.getKey();
+                Path file = input.getValue();
+                createScratchTable(connection, kind);
+                long started = System.nanoTime();
+                long rows = kind == Kind.INCIDENTS ? copyJsonLines(connection, kind, file) : copyCsv(connection, kind, file);
+                record.accept(new Phase("limit", "COPY " + file.getFileName(), rows, seconds(started), ""));
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ANALYZE");
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("the bare COPY failed: " + e.getMessage(), e);
+        }
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(dataSource);
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("period_start", Timestamp.from(period.start()))
+                .addValue("period_end", Timestamp.from(period.end()));
+        String[] statements = SqlFile.load("bench/limit_metrics.sql").text().split("\n;\n");
+        long started = System.nanoTime();
+        for (String statement : statements) {
+            named.query(statement, parameters, rs -> {
+            });
+        }
+        Long rows = jdbc.queryForObject("SELECT count(*) FROM bench_deployments", Long.class);
+        record.accept(new Phase("limit", "plain aggregates, one per metric (" + statements.length + ")",
+                rows == null ? 0 : rows, seconds(started), ""));
+    }
+
+    private static void createScratchTable(Connection connection, Kind kind) throws SQLException {
+        String columns = kind.fields().stream().map(field -> field.name() + " " + sqlType(field))
+                .collect(Collectors.joining(", "));
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + scratch(kind));
+            statement.execute("CREATE TABLE " + scratch(kind) + " (" + columns + ", PRIMARY KEY ("
+                    + kind.idField().name() + "))");
+        }
+    }
+
+    private static String sqlType(Field field) {
+        return switch (field.type()) {
+            case TEXT, ENUM -> "text";
+            case TIMESTAMP -> "timestamptz";
+            case INTEGER -> "integer";
+            case DECIMAL -> "numeric";
+            case BOOLEAN -> "boolean";
+        };
+    }
+
+    private static long copyCsv(Connection connection, Kind kind, Path file) throws SQLException, IOException {
+        String header;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            header = reader.readLine();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + scratch(kind) + " (" + header
+                    + ") FROM STDIN (FORMAT csv, HEADER true)", in, 1 << 16);
+        }
+    }
+
+    /** JSON Lines: each line COPYed as it is, then typed into the table by jsonb_populate_record. */
+    private static long copyJsonLines(Connection connection, Kind kind, Path file) throws SQLException, IOException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE bench_lines (line text)");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY bench_lines FROM STDIN (FORMAT csv, QUOTE e'\\x01', DELIMITER e'\\x02')", in, 1 << 16);
+        }
+        try (Statement statement = connection.createStatement()) {
+            int rows = statement.executeUpdate("INSERT INTO " + scratch(kind) + " SELECT r.* FROM bench_lines,"
+                    + " jsonb_populate_record(NULL::" + scratch(kind) + ", line::jsonb) r");
+            statement.execute("DROP TABLE bench_lines");
+            return rows;
+        }
+    }
+
+    private static String scratch(Kind kind) {
+        return "bench_" + kind.id();
+    }
+
+    private void dropScratchTables() {
+        for (Kind kind : ORDER) {
+            jdbc.execute("DROP TABLE IF EXISTS " + scratch(kind));
+        }
+    }
+
+    // ---- the engine ----
+
+    private void engine(Map<Kind, Path> inputs, ReportingPeriod period, Path output, Consumer<Phase> record) {
+        for (Map.Entry<Kind, Path> input : inputs.entrySet()) {
+            long started = System.nanoTime();
+            FileReport report = ingest.ingest(request(input.getKey(), input.getValue()));
+            record.accept(new Phase("engine", "ingest " + input.getKey().id(), report.read(), seconds(started),
+                    String.format("loaded %,d, rejected %,d", report.loaded(), report.rejected())));
+        }
+        AnalysisRequest request = new AnalysisRequest("bench", period, null, Policy.defaults());
+        long started = System.nanoTime();
+        AnalysisResult result = analysis.analyze(request);
+        Long deployments = jdbc.queryForObject("SELECT count(*) FROM deployments", Long.class);
+        record.accept(new Phase("engine", "analysis", deployments == null ? 0 : deployments, seconds(started),
+                String.format("%,d findings, %,d pending", result.findings(), result.pending())));
+        PublishedRun published = reports.publish(result.runId(), request, output);
+        for (Map.Entry<String, Double> part : published.seconds().entrySet()) {
+            Path file = published.folder().resolve(part.getKey());
+            record.accept(new Phase(part.getKey().contains(".") ? "document" : "engine", part.getKey(),
+                    rowsOf(part.getKey(), result), part.getValue(),
+                    Files.isRegularFile(file) ? String.format("%,d bytes", size(file)) : ""));
+        }
+    }
+
+    /** What a part of publishing handles: the audit workbook streams every population, the rest the findings. */
+    private long rowsOf(String part, AnalysisResult result) {
+        if (part.equals("audit-pack.xlsx")) {
+            Long rows = jdbc.queryForObject("""
+                    SELECT (SELECT count(*) FROM deployments) + (SELECT count(*) FROM changes)
+                         + (SELECT count(*) FROM incidents) + (SELECT count(*) FROM finding WHERE run_id = ?)""",
+                    Long.class, result.runId());
+            return rows == null ? 0 : rows;
+        }
+        return part.equals("trend periods") ? 0 : result.findings() + result.pending();
+    }
+
+    private static IngestRequest request(Kind kind, Path file) {
+        return new IngestRequest(kind, file, SourceFormat.fromPath(file), ZONE, null);
+    }
+
+    // ---- re-ingest ----
+
+    private void reingest(Path deployments, Path work, Consumer<Phase> record) throws IOException {
+        long started = System.nanoTime();
+        FileReport same = ingest.ingest(request(Kind.DEPLOYMENTS, deployments));
+        record.accept(new Phase("re-ingest", "the same deployments file again", same.read(), seconds(started),
+                same.outcome().name().toLowerCase()));
+
+        Path changed = work.resolve("data/deployments-" + MONTH + "-resent.csv");
+        long edited = 0;
+        try (BufferedReader in = Files.newBufferedReader(deployments, StandardCharsets.UTF_8);
+                BufferedWriter out = Files.newBufferedWriter(changed, StandardCharsets.UTF_8)) {
+            out.write(in.readLine());
+            out.newLine();
+            long row = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (++row % 100 == 0) {
+                    line = line.endsWith(",") ? line + "resent" : line + "#resent"; // test_evidence, the last field
+                    edited++;
+                }
+                out.write(line);
+                out.newLine();
+            }
+        }
+        started = System.nanoTime();
+        FileReport resent = ingest.ingest(request(Kind.DEPLOYMENTS, changed));
+        record.accept(new Phase("re-ingest", "deployments with 1 % of records changed", resent.read(),
+                seconds(started), String.format("%,d changed, %,d new versions stored, %,d unchanged", edited,
+                        resent.loaded(), resent.duplicate())));
+    }
+
+    // ---- the result ----
+
+    private static BenchResult result(BenchScale scale, List<Phase> phases, double peakHeapMb, String database) {
+        double copy = rate(phases, "limit", "COPY deployments-" + MONTH + ".csv");
+        double ingestRate = rate(phases, "engine", "ingest deployments");
+        double limit = sum(phases, "limit", null);
+        double ingestAnalysis = sum(phases, "engine", "ingest ") + sum(phases, "engine", "analysis");
+        double documents = sum(phases, "document", null);
+        double total = sum(phases, "engine", null) + documents;
+        return new BenchResult(scale.name(), List.copyOf(phases), copy, ingestRate, limit, ingestAnalysis, documents,
+                total, peakHeapMb, MemoryWatch.peakRssMb(), Runtime.getRuntime().availableProcessors(), database);
+    }
+
+    private static double rate(List<Phase> phases, String group, String name) {
+        return phases.stream().filter(p -> p.group().equals(group) && p.name().equals(name))
+                .mapToDouble(Phase::rowsPerSecond).findFirst().orElse(0);
+    }
+
+    private static double sum(List<Phase> phases, String group, String prefix) {
+        return phases.stream().filter(p -> p.group().equals(group) && (prefix == null || p.name().startsWith(prefix)))
+                .mapToDouble(Phase::seconds).sum();
+    }
+
+    private static String counts(Map<String, Long> generated) {
+        return generated.entrySet().stream().filter(e -> !e.getKey().startsWith("corrections/"))
+                .map(e -> String.format("%s %,d", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> kinds() {
+        return Arrays.stream(Kind.values()).map(Kind::id).toList();
+    }
+}

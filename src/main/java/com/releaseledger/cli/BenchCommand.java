@@ -1,0 +1,163 @@
+package com.releaseledger.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import com.releaseledger.benchmark.BenchResult;
+import com.releaseledger.benchmark.BenchScale;
+import com.releaseledger.benchmark.Benchmark;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code release-ledger bench [--scale 1m] [--keep] [--json FILE]}: the enterprise benchmark of issue 6, on a new
+ * embedded database (or an empty one by --db-url), with its table of phases and the figures that matter.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark an enterprise month: generate it, measure a bare COPY of each file and a plain "
+                + "aggregate per metric (the machine's limit), then the engine on the same files (ingest of each "
+                + "kind, the analysis, each document) and re-ingests; print rows, seconds and rows/s per phase, the "
+                + "ingest-to-COPY ratio, peak heap and peak process memory. Run it with -Xmx512m.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--scale", paramLabel = "SCALE", defaultValue = "1m",
+            description = "100k, 1m or 3m deployment rows in the month; changes, incidents in proportion "
+                    + "(default ${DEFAULT-VALUE}).")
+    String scale;
+
+    @Option(names = "--keep", description = "Keep the generated files, the output and the database (else deleted).")
+    boolean keep;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "Folder for the generated files, the output and the embedded database (default: a new "
+                    + "temporary folder).")
+    Path work;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON to FILE.")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        BenchScale benchScale = BenchScale.of(scale);
+        Path folder = work != null ? work : Files.createTempDirectory("release-ledger-bench-");
+        if (Files.isDirectory(folder.resolve("data"))) {
+            throw new IllegalArgumentException(folder + " already holds a benchmark's data: name an empty --work folder");
+        }
+        if (database.url == null || database.url.isBlank()) {
+            if (database.dataDir == null) {
+                database.dataDir = folder.resolve("db"); // a new embedded database: never the user's ledger
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("benchmark %s on %s, %d core(s), max heap %,d MB; working in %s%n", benchScale.name(),
+                database.describe(), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / 1048576, folder);
+        String row = "%-10s %-48s %12s %9s %11s  %s%n";
+        out.printf(row, "group", "phase", "rows", "seconds", "rows/s", "");
+        out.flush();
+        BenchResult result;
+        try (Ledger ledger = Ledger.open(database)) {
+            result = ledger.get(Benchmark.class).run(benchScale, folder, database.describe(), phase -> {
+                out.printf(row, phase.group(), phase.name(), String.format("%,d", phase.rows()),
+                        String.format("%.2f", phase.seconds()), phase.rows() == 0 ? "" : String.format("%,.0f",
+                                phase.rowsPerSecond()), phase.note());
+                out.flush();
+            });
+        } finally {
+            if (!keep && work == null) {
+                delete(folder);
+            }
+        }
+        out.printf("%ncopy of deployments (bare COPY)      %,12.0f rows/s%n", result.copyRowsPerSecond());
+        out.printf("ingest of deployments (engine)      %,12.0f rows/s  = %.2f x COPY%n", result.ingestRowsPerSecond(),
+                result.ingestToCopyRatio());
+        out.printf("limit step (COPY + aggregates)      %12.1f s%n", result.limitSeconds());
+        out.printf("ingest + analysis                   %12.1f s  = %.2f x limit%n", result.ingestAnalysisSeconds(),
+                result.limitSeconds() == 0 ? 0 : result.ingestAnalysisSeconds() / result.limitSeconds());
+        out.printf("six documents                       %12.1f s%n", result.documentsSeconds());
+        out.printf("whole monthly run                   %12.1f s%n", result.totalSeconds());
+        out.printf("peak heap used                      %12.0f MB (max %,d MB)%n", result.peakHeapMb(),
+                Runtime.getRuntime().maxMemory() / 1048576);
+        out.printf("peak process memory (RSS)           %12.0f MB%n", result.peakRssMb());
+        out.flush();
+        if (json != null) {
+            Files.write(json, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                    .writeValueAsBytes(asJson(result)));
+            out.printf("wrote %s%n", json);
+        }
+        if (keep || work != null) {
+            out.printf("kept %s%n", folder);
+        }
+        out.flush();
+        return Cli.OK;
+    }
+
+    private static Map<String, Object> asJson(BenchResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("scale", result.scale());
+        json.put("date", LocalDate.now().toString());
+        json.put("cores", result.cores());
+        json.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576);
+        json.put("database", result.database());
+        List<Map<String, Object>> phases = new ArrayList<>();
+        for (BenchResult.Phase phase : result.phases()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("group", phase.group());
+            entry.put("name", phase.name());
+            entry.put("rows", phase.rows());
+            entry.put("seconds", round(phase.seconds(), 3));
+            entry.put("rows_per_s", round(phase.rowsPerSecond(), 0));
+            entry.put("note", phase.note());
+            phases.add(entry);
+        }
+        json.put("phases", phases);
+        json.put("copy_rows_per_s", round(result.copyRowsPerSecond(), 0));
+        json.put("ingest_rows_per_s", round(result.ingestRowsPerSecond(), 0));
+        json.put("ingest_to_copy_ratio", round(result.ingestToCopyRatio(), 3));
+        json.put("limit_seconds", round(result.limitSeconds(), 2));
+        json.put("ingest_analysis_seconds", round(result.ingestAnalysisSeconds(), 2));
+        json.put("documents_seconds", round(result.documentsSeconds(), 2));
+        json.put("total_seconds", round(result.totalSeconds(), 2));
+        json.put("peak_heap_mb", round(result.peakHeapMb(), 0));
+        json.put("peak_rss_mb", round(result.peakRssMb(), 0));
+        return json;
+    }
+
+    private static double round(double value, int places) {
+        double scale = Math.pow(10, places);
+        return Math.round(value * scale) / scale;
+    }
+
+    private static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

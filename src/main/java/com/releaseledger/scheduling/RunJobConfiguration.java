@@ -1,0 +1,139 @@
+package com.releaseledger.scheduling;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
+
+import com.releaseledger.analysis.AnalysisRequest;
+import com.releaseledger.analysis.AnalysisResult;
+import com.releaseledger.analysis.AnalysisService;
+import com.releaseledger.analysis.ReportingPeriod;
+import com.releaseledger.ingest.FileReport;
+import com.releaseledger.ingest.IngestFailedException;
+import com.releaseledger.ingest.IngestRequest;
+import com.releaseledger.ingest.IngestService;
+import com.releaseledger.kernel.LocalJobExecutions;
+import com.releaseledger.kernel.StepLog;
+import com.releaseledger.reporting.ReportService;
+
+/**
+ * A job's run for one period as a restartable Spring Batch job (DESIGN.md section 8): ingest its sources, analyse
+ * the period, analyse the trend periods, publish the documents. A run that failed or was stopped restarts at the
+ * step where it stopped; the steps before are not done again.
+ * <p>
+ * Job parameters: {@code job}, {@code period}, {@code version} (1, or the version {@code --rerun} makes) and
+ * {@code as.of} identify the run; {@code job.file} and {@code output} (absolute paths) say where its definition is
+ * and where its files go. Each step's work is committed by the services it calls, in their own transactions (the
+ * analysis in one REPEATABLE READ transaction, each file's ingest in its own job), so the steps run outside one.
+ */
+@Configuration(proxyBeanMethods = false)
+class RunJobConfiguration {
+
+    static final String JOB_NAME = "job-run";
+    static final String FILE_IDS = "file.ids";
+    static final String RUN_ID = "run.id";
+
+    @Bean
+    Job jobRunJob(JobRepository jobRepository, PlatformTransactionManager noTransaction, IngestService ingest,
+            AnalysisService analysis, ReportService reports, LocalJobExecutions localExecutions) {
+        Step ingestSources = step("ingestSources", jobRepository, noTransaction, (contribution, chunk) -> {
+            JobFile job = jobFile(chunk);
+            List<Long> fileIds = new ArrayList<>();
+            long rows = 0;
+            long refused = 0;
+            for (IngestRequest request : JobSources.resolve(job)) {
+                FileReport file;
+                try {
+                    file = ingest.ingest(request);
+                } catch (IngestFailedException e) {
+                    if (e.stopped()) {
+                        throw new JobInterruptedException(e.getMessage());
+                    }
+                    throw e;
+                }
+                fileIds.add(file.fileId());
+                rows += file.read();
+                refused += file.outcome() == FileReport.Outcome.REFUSED ? 1 : 0;
+            }
+            contribution.incrementWriteCount(rows);
+            context(chunk).putString(FILE_IDS, fileIds.stream().map(String::valueOf).collect(Collectors.joining(",")));
+            if (refused > 0) {
+                throw new SourcesRefusedException(fileIds, refused);
+            }
+            return RepeatStatus.FINISHED;
+        });
+        Step analyzePeriod = step("analyzePeriod", jobRepository, noTransaction, (contribution, chunk) -> {
+            JobExecution execution = chunk.getStepContext().getStepExecution().getJobExecution();
+            AnalysisResult result = analysis.analyze(request(chunk), execution.getJobInstanceId());
+            contribution.incrementWriteCount(result.findings() + result.pending());
+            context(chunk).putLong(RUN_ID, result.runId());
+            return RepeatStatus.FINISHED;
+        });
+        Step analyzeTrendPeriods = step("analyzeTrendPeriods", jobRepository, noTransaction, (contribution, chunk) -> {
+            reports.analyseTrendPeriods(context(chunk).getLong(RUN_ID), request(chunk));
+            return RepeatStatus.FINISHED;
+        });
+        Step publishReports = step("publishReports", jobRepository, noTransaction, (contribution, chunk) -> {
+            JobParameters parameters = parameters(chunk);
+            reports.publish(context(chunk).getLong(RUN_ID), request(chunk), Path.of(parameters.getString("output")),
+                    jobFile(chunk).reports());
+            return RepeatStatus.FINISHED;
+        });
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(localExecutions)
+                .start(ingestSources)
+                .next(analyzePeriod)
+                .next(analyzeTrendPeriods)
+                .next(publishReports)
+                .build();
+    }
+
+    private static Step step(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            Tasklet tasklet) {
+        return new StepBuilder(name, jobRepository)
+                .tasklet(tasklet, transactionManager)
+                .transactionAttribute(new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED))
+                .listener(new StepLog())
+                .build();
+    }
+
+    private static JobParameters parameters(ChunkContext chunk) {
+        return chunk.getStepContext().getStepExecution().getJobParameters();
+    }
+
+    /** The run's own context: what its steps hand on (file ids, the analysis run), kept across a restart. */
+    private static ExecutionContext context(ChunkContext chunk) {
+        return chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+    }
+
+    private static JobFile jobFile(ChunkContext chunk) {
+        return JobFile.load(Path.of(parameters(chunk).getString("job.file")));
+    }
+
+    private static AnalysisRequest request(ChunkContext chunk) {
+        JobParameters parameters = parameters(chunk);
+        JobFile job = jobFile(chunk);
+        return new AnalysisRequest(job.name(), ReportingPeriod.parse(parameters.getString("period"),
+                job.reportingZone()), Instant.parse(parameters.getString("as.of")), job.policy());
+    }
+}

@@ -1,0 +1,177 @@
+package com.releaseledger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.releaseledger.support.LedgerIntegrationTest;
+import com.releaseledger.support.TestDatabase;
+
+/**
+ * A job's run restarts where it failed or was stopped (DESIGN.md section 8): the steps that completed are not done
+ * again, and the run ends with the same ledger and byte-identical CSV files as a run that was never interrupted.
+ */
+class JobRestartIntegrationTests extends LedgerIntegrationTest {
+
+    private static final List<String> CSV_FILES = List.of("metrics.csv", "findings.csv", "pending.csv");
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void aRunFailingInItsAnalysisStepResumesThereWithTheSameLedgerAndFiles() throws IOException {
+        Path job = writeJob(dir, 300);
+
+        // an uninterrupted run, for comparison
+        assertThat(run(job, "uninterrupted")).as(err.toString()).isZero();
+        List<Map<String, Object>> uninterruptedLedger = ledger();
+        emptyLedger();
+
+        // a run whose analysis step fails: the database refuses the metric values
+        jdbc.execute("""
+                CREATE FUNCTION injected_failure() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'injected failure in the analysis'; END $$""");
+        jdbc.execute("CREATE TRIGGER injected_failure BEFORE INSERT ON metric_value"
+                + " FOR EACH STATEMENT EXECUTE FUNCTION injected_failure()");
+        int failed;
+        try {
+            failed = run(job, "interrupted");
+        } finally {
+            jdbc.execute("DROP TRIGGER injected_failure ON metric_value");
+            jdbc.execute("DROP FUNCTION injected_failure()");
+        }
+        assertThat(failed).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).contains("job restart-test, period 2026-10 failed in step analyzePeriod: "
+                + "ERROR: injected failure in the analysis", "the next run resumes it there");
+        // the ingest committed, the analysis left nothing, nothing was written
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM source_file WHERE status = 'loaded'", Long.class))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM analysis_run", Long.class)).isZero();
+        assertThat(dir.resolve("interrupted/restart-test/2026-10")).doesNotExist();
+
+        // the next run resumes at the analysis step: the ingest is not done again
+        assertThat(run(job, "interrupted")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("resumed the run of job restart-test, period 2026-10 where it had stopped");
+        assertThat(jdbc.queryForList("""
+                SELECT s.step_name || ' ' || s.status FROM batch_step_execution s
+                JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id
+                JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id AND i.job_name = 'job-run'
+                ORDER BY s.step_execution_id""", String.class)).containsExactly("ingestSources COMPLETED",
+                "analyzePeriod FAILED", "analyzePeriod COMPLETED", "analyzeTrendPeriods COMPLETED",
+                "publishReports COMPLETED");
+
+        // and ends with the same ledger and the same bytes
+        assertThat(ledger()).isEqualTo(uninterruptedLedger);
+        for (String file : CSV_FILES) {
+            assertThat(Files.readAllBytes(dir.resolve("interrupted/restart-test/2026-10").resolve(file))).as(file)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("uninterrupted/restart-test/2026-10").resolve(file)));
+        }
+
+        // runs shows both attempts
+        assertThat(Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                withDatabase("runs", "--job", "restart-test"))).isZero();
+        assertThat(out.toString()).containsPattern("restart-test\\s+2026-10\\s+failed")
+                .containsPattern("restart-test\\s+2026-10\\s+completed");
+    }
+
+    @Test
+    void sigtermMidRunStopsItAndTheNextRunResumesIt() throws Exception {
+        Path job = writeJob(dir, 150_000);
+        TestDatabase.Connection db = TestDatabase.get();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "com.releaseledger.cli.ReleaseLedger"));
+        command.addAll(List.of(withDatabase("run", job.toString(), "--period", "2026-10", "--output",
+                dir.resolve("out").toString())));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("process.log").toFile()).start();
+
+        // SIGTERM arrives while the file is loading, after some chunks are committed
+        sigtermAfterCommittedRows(process, 20_000, dir.resolve("process.log"));
+
+        // the run and its ingest are marked stopped, not left running, and nothing of the file is visible
+        assertThat(jdbc.queryForList("""
+                SELECT i.job_name || ' ' || e.status FROM batch_job_execution e
+                JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id ORDER BY i.job_name, e.status""",
+                String.class)).as(Files.readString(dir.resolve("process.log")))
+                .containsExactly("ingest-file COMPLETED", "ingest-file STOPPED", "job-run STOPPED");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM deployments", Long.class)).isZero();
+
+        // the next run resumes it: the deployments file from its last chunk, then the analysis and the documents
+        assertThat(run(job, "out")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("resumed the run of job restart-test, period 2026-10")
+                .containsPattern("deployments\\.csv\\s+deployments\\s+loaded\\s+150,000\\s+150,000\\s+0\\s+0");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM deployments", Long.class)).isEqualTo(150_000);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM deployment_version", Long.class)).isEqualTo(150_000);
+        assertThat(dir.resolve("out/restart-test/2026-10/manifest.json")).exists();
+        // every deployment names no change: RL01 finds each one
+        assertThat(Files.readAllLines(dir.resolve("out/restart-test/2026-10/findings.csv"))).hasSize(150_001);
+    }
+
+    /** A job over two services and {@code deployments} production deployments in October 2026. */
+    private static Path writeJob(Path dir, int deployments) throws IOException {
+        Files.writeString(dir.resolve("services.csv"), "service,team\nsvc-a,team-1\nsvc-b,team-2\n");
+        try (Writer file = Files.newBufferedWriter(dir.resolve("deployments.csv"))) {
+            file.write("deployment_id,service,environment,status,started_at,finished_at\n");
+            for (int i = 1; i <= deployments; i++) {
+                int minute = i % (31 * 24 * 60);
+                file.write(String.format("dep-%d,svc-%s,production,%s,2026-10-%02dT%02d:%02d:00Z,2026-10-%02dT%02d:%02d:30Z%n",
+                        i, i % 2 == 0 ? "a" : "b", i % 10 == 0 ? "failed" : "succeeded", 1 + minute / 1440,
+                        minute / 60 % 24, minute % 60, 1 + minute / 1440, minute / 60 % 24, minute % 60));
+            }
+        }
+        return Files.writeString(dir.resolve("job.yml"), """
+                job: restart-test
+                sources:
+                  - kind: services
+                    path: services.csv
+                  - kind: deployments
+                    path: deployments.csv
+                reports: [scorecard]
+                """);
+    }
+
+    private int run(Path job, String output) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), withDatabase("run", job.toString(),
+                "--period", "2026-10", "--output", dir.resolve(output).toString()));
+    }
+
+    /** The ledger without its ids and times: files, versions, runs and their results. */
+    private List<Map<String, Object>> ledger() {
+        return jdbc.queryForList("""
+                SELECT 'file' AS what, path || ' ' || sha256 || ' ' || status AS detail,
+                       rows_read || ' ' || rows_loaded || ' ' || rows_rejected || ' ' || rows_duplicate AS n
+                FROM source_file
+                UNION ALL SELECT 'deployment version', deployment_id || ' ' || line_no || ' ' || encode(row_hash, 'hex'),
+                                 '' FROM deployment_version
+                UNION ALL SELECT 'run', period || ' ' || as_of || ' ' || (trend_of IS NULL), '' FROM analysis_run
+                UNION ALL SELECT 'metric', r.period || ' ' || m.scope || ' ' || m.scope_id || ' ' || m.metric,
+                                 coalesce(m.value::text, 'null') FROM metric_value m JOIN analysis_run r USING (run_id)
+                UNION ALL SELECT 'finding', r.period || ' ' || f.rule_id || ' ' || coalesce(f.deployment_id, ''),
+                                 f.detail FROM finding f JOIN analysis_run r USING (run_id)
+                UNION ALL SELECT 'manifest', period || ' ' || version, '' FROM report_manifest
+                ORDER BY 1, 2, 3""");
+    }
+
+    private static String[] withDatabase(String... args) {
+        TestDatabase.Connection db = TestDatabase.get();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--db-url", db.url(), "--db-user", db.user(), "--db-password", db.password()));
+        return all.toArray(String[]::new);
+    }
+}
