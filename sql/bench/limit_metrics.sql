@@ -24,9 +24,10 @@ SELECT avg(CASE WHEN status IN ('failed', 'rolled_back') THEN 1.0 ELSE 0 END) FR
 WHERE environment = 'production' AND status <> 'cancelled' AND finished_at >= CAST(:period_start AS timestamptz) AND finished_at < CAST(:period_end AS timestamptz)
 ;
 -- change_failure_rate
-SELECT avg(CASE WHEN EXISTS (SELECT 1 FROM bench_incidents i WHERE i.caused_by_deployment_id = d.deployment_id)
-                THEN 1.0 ELSE 0 END)
+SELECT avg(CASE WHEN i.caused_by_deployment_id IS NOT NULL THEN 1.0 ELSE 0 END)
 FROM bench_deployments d
+LEFT JOIN (SELECT DISTINCT caused_by_deployment_id FROM bench_incidents) i
+       ON i.caused_by_deployment_id = d.deployment_id
 WHERE d.environment = 'production' AND d.status = 'succeeded' AND d.finished_at >= CAST(:period_start AS timestamptz)
   AND d.finished_at < CAST(:period_end AS timestamptz)
 ;

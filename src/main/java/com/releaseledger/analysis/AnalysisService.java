@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,13 +50,50 @@ public class AnalysisService {
 
     /** The SQL files a run uses, in the order it runs them. */
     public static List<SqlFile> sqlFiles() {
+        return sqlFiles(false);
+    }
+
+    /** The SQL files of a full run, or of a trend run (the populations and the metrics only). */
+    private static List<SqlFile> sqlFiles(boolean metricsOnly) {
         List<SqlFile> files = new ArrayList<>();
         files.add(SqlFile.load("analysis/prepare.sql"));
         Catalog.METRICS.forEach(metric -> files.add(SqlFile.load(metric.file())));
-        Catalog.RULES.forEach(rule -> files.add(SqlFile.load(rule.file())));
-        files.add(SqlFile.load("analysis/control_populations.sql"));
-        files.add(SqlFile.load("analysis/data_quality.sql"));
+        if (!metricsOnly) {
+            Catalog.RULES.forEach(rule -> files.add(SqlFile.load(rule.file())));
+            files.add(SqlFile.load("analysis/control_populations.sql"));
+            files.add(SqlFile.load("analysis/data_quality.sql"));
+        }
         return files;
+    }
+
+    /** The working tables of prepare.sql that depend on the period; the others hold the whole ledger. */
+    private static final Set<String> PERIOD_TABLES = Set.of("a_param", "a_pd", "a_event", "a_scope", "a_budget");
+    private static final Pattern TARGET = Pattern.compile(
+            "^(?:CREATE TEMP TABLE|CREATE (?:UNIQUE )?INDEX ON|ANALYZE)\\s+(a_\\w+)", Pattern.MULTILINE);
+
+    /**
+     * The metrics of earlier periods, for a run's trends (DESIGN.md 7.2): the periods in one REPEATABLE READ
+     * transaction, so they see one snapshot of the ledger, which is prepared once (only the period's own tables are
+     * prepared again for each); metrics only, no findings. Each is stored as a run that names {@code trendOf}.
+     *
+     * @return the stored runs, in the order of the requests
+     */
+    public List<Long> analyzeTrends(List<AnalysisRequest> requests, long trendOf) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        long started = System.nanoTime();
+        List<SqlFile> files = sqlFiles(true);
+        List<Long> runs = transaction.execute(status -> {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                ids.add(run(requests.get(i), files, null, trendOf, i > 0));
+            }
+            return ids;
+        });
+        log.info("trend runs {} of run {} in {} s", runs, trendOf,
+                String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        return runs;
     }
 
     /** Runs the analysis and stores it; returns the stored run's summary. */
@@ -76,14 +116,19 @@ public class AnalysisService {
         }
         long started = System.nanoTime();
         List<SqlFile> files = sqlFiles();
-        Long runId = transaction.execute(status -> run(request, files, jobInstanceId));
+        Long runId = transaction.execute(status -> run(request, files, jobInstanceId, null, false));
         AnalysisResult result = summary(runId, request, (System.nanoTime() - started) / 1e9);
         log.info("analysis run {} of {} {}: {} findings, {} pending, in {} s", runId, request.job(), request.period(),
                 result.findings(), result.pending(), String.format("%.1f", result.seconds()));
         return result;
     }
 
-    private long run(AnalysisRequest request, List<SqlFile> files, Long jobInstanceId) {
+    /**
+     * Stores one run in the current transaction. A trend run ({@code trendOf} not null) computes the metrics only;
+     * with {@code ledgerPrepared}, the ledger's working tables of an earlier run in the same transaction are reused.
+     */
+    private long run(AnalysisRequest request, List<SqlFile> files, Long jobInstanceId, Long trendOf,
+            boolean ledgerPrepared) {
         jdbc.getJdbcTemplate().execute("SET LOCAL TimeZone = 'UTC'");
         Map<String, String> hashes = new TreeMap<>();
         Map<String, SqlFile> sql = new java.util.HashMap<>();
@@ -102,15 +147,16 @@ public class AnalysisService {
                 .addValue("policy", JSON.writeValueAsString(request.policy().asMap()))
                 .addValue("sql_files", JSON.writeValueAsString(hashes))
                 .addValue("engine_version", engineVersion)
-                .addValue("job_instance_id", jobInstanceId);
+                .addValue("job_instance_id", jobInstanceId)
+                .addValue("trend_of", trendOf);
         Long runId = jdbc.queryForObject("""
                 INSERT INTO analysis_run (job, period, period_start, period_end, zone, as_of, policy, sql_files,
-                                          engine_version, job_instance_id)
+                                          engine_version, job_instance_id, trend_of)
                 VALUES (:job, :period, :period_start, :period_end, :zone, :as_of, CAST(:policy AS jsonb),
-                        CAST(:sql_files AS jsonb), :engine_version, :job_instance_id)
+                        CAST(:sql_files AS jsonb), :engine_version, :job_instance_id, :trend_of)
                 RETURNING run_id""", run, Long.class);
 
-        prepare(files.get(0), request);
+        prepare(files.get(0), request, ledgerPrepared);
         for (Catalog.Metric metric : Catalog.METRICS) {
             timed(metric.name(), () -> jdbc.update(
                     "INSERT INTO metric_value (run_id, scope, scope_id, metric, value, unit, numerator, denominator, band)"
@@ -118,6 +164,15 @@ public class AnalysisService {
                             + " q.denominator, q.band FROM (" + sql.get(metric.file()).text() + "\n) q",
                     new MapSqlParameterSource("run_id", runId).addValue("metric", metric.name())
                             .addValue("unit", metric.unit())));
+        }
+        timed("error budgets", () -> jdbc.update("""
+                INSERT INTO error_budget (run_id, service, team, slo_target, allowed, consumed, exhausted_at)
+                SELECT :run_id, b.service, s.team, s.slo_target, b.allowed, b.consumed, b.exhausted_at
+                FROM a_budget b JOIN a_service s ON s.service = b.service""",
+                new MapSqlParameterSource("run_id", runId)));
+        if (trendOf != null) {
+            finish(runId);
+            return runId;
         }
         for (Catalog.Rule rule : Catalog.RULES) {
             timed(rule.id(), () -> jdbc.update(
@@ -129,11 +184,6 @@ public class AnalysisService {
                     new MapSqlParameterSource("run_id", runId).addValue("rule_id", rule.id())
                             .addValue("severity", rule.severity())));
         }
-        timed("error budgets", () -> jdbc.update("""
-                INSERT INTO error_budget (run_id, service, team, slo_target, allowed, consumed, exhausted_at)
-                SELECT :run_id, b.service, s.team, s.slo_target, b.allowed, b.consumed, b.exhausted_at
-                FROM a_budget b JOIN a_service s ON s.service = b.service""",
-                new MapSqlParameterSource("run_id", runId)));
         timed("control populations", () -> jdbc.update(
                 "INSERT INTO control_population (run_id, rule_id, population, tested) SELECT :run_id, q.* FROM ("
                         + sql.get("analysis/control_populations.sql").text() + "\n) q",
@@ -147,12 +197,16 @@ public class AnalysisService {
                 "INSERT INTO data_quality_item (run_id, category, kind, record_id, file_id, line_no, detail)"
                         + " SELECT :run_id, q.* FROM (" + sql.get("analysis/data_quality.sql").text() + "\n) q",
                 new MapSqlParameterSource("run_id", runId)));
-        jdbc.update("UPDATE analysis_run SET finished_at = clock_timestamp() WHERE run_id = :run_id",
-                new MapSqlParameterSource("run_id", runId));
+        finish(runId);
         return runId;
     }
 
-    private void prepare(SqlFile prepare, AnalysisRequest request) {
+    private void finish(long runId) {
+        jdbc.update("UPDATE analysis_run SET finished_at = clock_timestamp() WHERE run_id = :run_id",
+                new MapSqlParameterSource("run_id", runId));
+    }
+
+    private void prepare(SqlFile prepare, AnalysisRequest request, boolean ledgerPrepared) {
         ReportingPeriod period = request.period();
         Policy policy = request.policy();
         Policy.Bands bands = policy.bands();
@@ -181,11 +235,21 @@ public class AnalysisService {
                 .addValue("frequency_elite_days_per_week", bands.deployDaysPerWeek().get(0))
                 .addValue("frequency_high_days_per_week", bands.deployDaysPerWeek().get(1))
                 .addValue("frequency_medium_days_per_month", bands.deployDaysPerMonth());
+        if (ledgerPrepared) {
+            jdbc.getJdbcTemplate().execute("DROP TABLE " + String.join(", ", PERIOD_TABLES));
+        }
         String[] statements = prepare.text().split("\n;\n");
         for (String statement : statements) {
-            if (!statement.strip().isEmpty() && !statement.strip().lines().allMatch(l -> l.startsWith("--"))) {
-                timed("prepare", () -> jdbc.update(statement, parameters));
+            if (statement.strip().isEmpty() || statement.strip().lines().allMatch(l -> l.startsWith("--"))) {
+                continue;
             }
+            if (ledgerPrepared) {
+                Matcher target = TARGET.matcher(statement);
+                if (!target.find() || !PERIOD_TABLES.contains(target.group(1))) {
+                    continue; // a table of the whole ledger, prepared by the run before in this transaction
+                }
+            }
+            timed("prepare", () -> jdbc.update(statement, parameters));
         }
     }
 

@@ -61,6 +61,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Incidents relative to the usual rate of about 4 per 100 deployments (default ${DEFAULT-VALUE}).")
     double incidentFactor;
 
+    @Option(names = "--hold-releases", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Teams mostly hold releases once a service's error budget is spent (default); "
+                    + "--no-hold-releases keeps every planned deployment (the benchmark's month).")
+    boolean holdReleases;
+
     @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Europe/London",
             description = "The organisation's zone (default ${DEFAULT-VALUE}).")
     ZoneId zone;
@@ -70,7 +75,7 @@ final class GenerateCommand implements Callable<Integer> {
         int teamCount = teams != null ? teams : Math.max(1, Math.min(12, services / 4));
         GeneratorSettings settings = new GeneratorSettings(end.minusMonths(months - 1L), months, services, teamCount,
                 deploymentsPerMonth != null ? deploymentsPerMonth : services * 35, seed, malformedShare, zone,
-                deploymentsPerChange, incidentFactor);
+                deploymentsPerChange, incidentFactor, holdReleases);
         long started = System.nanoTime();
         Map<String, Long> rows = DataGenerator.generate(out, settings);
         PrintWriter printer = spec.commandLine().getOut();

@@ -290,7 +290,8 @@ public final class DataGenerator {
                     if (!type.equals("emergency") && inBlackout(service.name, start)) {
                         continue; // teams respect freezes, except for emergencies
                     }
-                    if (!type.equals("emergency") && budgetSpent(service) && random.nextInt(10) > 0) {
+                    if (settings.holdReleases() && !type.equals("emergency") && budgetSpent(service)
+                            && random.nextInt(10) > 0) {
                         continue; // and mostly hold releases once the month's error budget is spent
                     }
                     if (random.nextDouble() < settings.malformedShare()) {
@@ -369,15 +370,17 @@ public final class DataGenerator {
 
     /**
      * The change a deployment unit ships: a new one, or (when a change covers several deployments) the service's
-     * open change of the same type if it started less than two hours ago and has deployments left.
+     * open change of the same type if its first deployment started less than two hours ago and it has deployments
+     * left.
      */
     private Change change(Service service, String type, Instant start) throws IOException {
         if (settings.deploymentsPerChange() == 1) {
             return new Change(service, type, start);
         }
-        Change open = openChanges.get(service.name);
-        if (open != null && open.deployments < settings.deploymentsPerChange() && open.type.equals(type)
-                && !type.equals("emergency") && start.isBefore(open.firstStart.plus(Duration.ofHours(2)))) {
+        String key = service.name + " " + type;
+        Change open = openChanges.get(key);
+        if (open != null && open.deployments < settings.deploymentsPerChange() && !type.equals("emergency")
+                && start.isBefore(open.firstStart.plus(Duration.ofHours(2)))) {
             open.deployments++;
             return open;
         }
@@ -385,7 +388,7 @@ public final class DataGenerator {
             open.write();
         }
         Change change = new Change(service, type, start);
-        openChanges.put(service.name, change);
+        openChanges.put(key, change);
         return change;
     }
 

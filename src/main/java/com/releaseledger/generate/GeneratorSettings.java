@@ -18,14 +18,17 @@ import java.time.ZoneId;
  *                            change ticket covers at most (1: a change per deployment; an enterprise rolls one change
  *                            out region by region)
  * @param incidentFactor      incidents relative to the example's rates (1: about 4 per 100 deployments)
+ * @param holdReleases        whether teams mostly hold releases once a service's error budget is spent (the
+ *                            benchmark turns it off, so that the month has the deployments it asks for)
  */
 public record GeneratorSettings(YearMonth firstMonth, int months, int services, int teams, int deploymentsPerMonth,
-        long seed, double malformedShare, ZoneId zone, int deploymentsPerChange, double incidentFactor) {
+        long seed, double malformedShare, ZoneId zone, int deploymentsPerChange, double incidentFactor,
+        boolean holdReleases) {
 
     /** One change per deployment, incidents at the example's rates. */
     public GeneratorSettings(YearMonth firstMonth, int months, int services, int teams, int deploymentsPerMonth,
             long seed, double malformedShare, ZoneId zone) {
-        this(firstMonth, months, services, teams, deploymentsPerMonth, seed, malformedShare, zone, 1, 1.0);
+        this(firstMonth, months, services, teams, deploymentsPerMonth, seed, malformedShare, zone, 1, 1.0, true);
     }
 
     public GeneratorSettings {

@@ -39,18 +39,12 @@ class IngestJobConfiguration {
     @StepScope
     SourceFileReader sourceFileReader(@Value("#{jobParameters['path']}") String path,
             @Value("#{jobParameters['kind']}") String kind, @Value("#{jobParameters['format']}") String format,
-            @Value("#{jobParameters['file.id']}") Long fileId, DataSource dataSource) {
+            @Value("#{jobParameters['file.id']}") Long fileId, @Value("#{jobParameters['zone']}") String zone,
+            DataSource dataSource) {
         Long committed = new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject(
                 "SELECT rows_read FROM source_file WHERE file_id = ?", Long.class, fileId);
         return new SourceFileReader(Path.of(path), Kind.of(kind), SourceFormat.of(format),
-                committed == null ? 0 : committed);
-    }
-
-    @Bean
-    @StepScope
-    RowValidator rowValidator(@Value("#{jobParameters['kind']}") String kind,
-            @Value("#{jobParameters['zone']}") String zone) {
-        return new RowValidator(Kind.of(kind), ZoneId.of(zone));
+                committed == null ? 0 : committed, new RowValidator(Kind.of(kind), ZoneId.of(zone)), fileId);
     }
 
     @Bean
@@ -62,13 +56,12 @@ class IngestJobConfiguration {
 
     @Bean
     Step loadRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            SourceFileReader sourceFileReader, RowValidator rowValidator, LedgerRowWriter ledgerRowWriter,
+            SourceFileReader sourceFileReader, LedgerRowWriter ledgerRowWriter,
             List<ItemWriteListener<LedgerRow>> writeListeners) {
-        ChunkOrientedStepBuilder<SourceRecord, LedgerRow> step = new StepBuilder("loadRows", jobRepository)
-                .<SourceRecord, LedgerRow>chunk(CHUNK_SIZE)
+        ChunkOrientedStepBuilder<LedgerRow, LedgerRow> step = new StepBuilder("loadRows", jobRepository)
+                .<LedgerRow, LedgerRow>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
-                .reader(sourceFileReader)
-                .processor(rowValidator)
+                .reader(sourceFileReader) // reads, validates and encodes on a thread of its own
                 .writer(ledgerRowWriter);
         step.listener(new StepLog()); // first in, so its line comes after the progress line is cleared
         writeListeners.forEach(step::listener);

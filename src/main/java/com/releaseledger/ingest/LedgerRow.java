@@ -9,8 +9,19 @@ sealed interface LedgerRow {
 
     long line();
 
-    /** A valid row: typed values in the kind's field order, and any ignored invalid optional values. */
-    record Accepted(long ordinal, long line, Object[] values, List<Note> notes) implements LedgerRow {
+    /**
+     * A valid row: typed values in the kind's field order, any ignored invalid optional values, and (once encoded
+     * for its file) its line of COPY text with its row hash, or null before.
+     */
+    record Accepted(long ordinal, long line, Object[] values, List<Note> notes, String copyLine) implements LedgerRow {
+
+        Accepted(long ordinal, long line, Object[] values, List<Note> notes) {
+            this(ordinal, line, values, notes, null);
+        }
+
+        Accepted encoded(String text) {
+            return new Accepted(ordinal, line, values, notes, text);
+        }
     }
 
     /** A row that failed validation; kept with its raw text and the reason. */

@@ -128,15 +128,15 @@ public class ReportService {
      */
     public void analyseTrendPeriods(long runId, AnalysisRequest request) {
         ReportingPeriod period = request.period();
+        List<AnalysisRequest> missing = new ArrayList<>();
         for (int i = 0; i < TREND_PERIODS; i++) {
             period = period.previous();
             if (jdbc.queryForObject("SELECT count(*) FROM analysis_run WHERE trend_of = ? AND period = ?", Long.class,
-                    runId, period.label()) > 0) {
-                continue;
+                    runId, period.label()) == 0) {
+                missing.add(new AnalysisRequest(request.job(), period, null, request.policy()));
             }
-            long trend = analysis.analyze(new AnalysisRequest(request.job(), period, null, request.policy())).runId();
-            jdbc.update("UPDATE analysis_run SET trend_of = ? WHERE run_id = ?", runId, trend);
         }
+        analysis.analyzeTrends(missing, runId);
     }
 
     /** What {@link #publish} wrote for a run, read back from the ledger's copy of its manifest. */

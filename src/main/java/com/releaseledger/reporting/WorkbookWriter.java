@@ -60,7 +60,7 @@ final class WorkbookWriter {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             Files.createDirectories(file.getParent());
-            workbook.setCompressTempFiles(true);
+            workbook.setCompressTempFiles(false); // gzip of the temporary sheets cost more time than the disk it saves
             Styles styles = new Styles(workbook);
             for (Dataset dataset : datasets) {
                 writeDataset(workbook, styles, runId, dataset);

@@ -55,4 +55,45 @@ class ExampleJobIntegrationTests extends LedgerIntegrationTest {
             assertThat(Files.size(out.resolve("first").resolve(file))).as(file).isPositive();
         }
     }
+
+    @Test
+    void trendRunsGiveTheSameMetricsAsAFullAnalysisOfEachPeriod() {
+        JobFile job = JobFile.load(Path.of("jobs/example.yml"));
+        for (SourceSpec source : job.sources()) {
+            for (Path file : source.files()) {
+                ingest.ingest(source.request(file, job.maxRejectedShare()));
+            }
+        }
+        ReportingPeriod october = ReportingPeriod.parse("2026-10", job.reportingZone());
+        long main = analysis.analyze(new AnalysisRequest(job.name(), october, null, job.policy())).runId();
+
+        // the five months before, in one transaction over one prepared ledger, metrics only
+        java.util.List<AnalysisRequest> trends = new java.util.ArrayList<>();
+        for (ReportingPeriod period = october.previous(); trends.size() < 5; period = period.previous()) {
+            trends.add(new AnalysisRequest(job.name(), period, null, job.policy()));
+        }
+        java.util.List<Long> trendRuns = analysis.analyzeTrends(trends, main);
+
+        // each equals a full analysis of its own month, value for value, and stores no findings
+        for (int i = 0; i < trends.size(); i++) {
+            long full = analysis.analyze(trends.get(i)).runId();
+            assertThat(metrics(trendRuns.get(i))).as(trends.get(i).period().label()).isEqualTo(metrics(full))
+                    .isNotEmpty();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM finding WHERE run_id = ?", Long.class,
+                    trendRuns.get(i))).isZero();
+            assertThat(jdbc.queryForObject("SELECT trend_of FROM analysis_run WHERE run_id = ?", Long.class,
+                    trendRuns.get(i))).isEqualTo(main);
+        }
+        // the months have data: the comparison is not of empty sets
+        assertThat(jdbc.queryForObject("SELECT value FROM metric_value WHERE run_id = ? AND metric = 'deployments'"
+                + " AND scope = 'org'", java.math.BigDecimal.class, trendRuns.get(0))).isPositive();
+    }
+
+    private java.util.List<String> metrics(long runId) {
+        return jdbc.queryForList("""
+                SELECT metric || ' ' || scope || ' ' || scope_id || ' ' || coalesce(value::text, 'null') || ' '
+                       || coalesce(numerator::text, '-') || ' ' || coalesce(denominator::text, '-') || ' '
+                       || coalesce(band, '-')
+                FROM metric_value WHERE run_id = ? ORDER BY metric, scope, scope_id""", String.class, runId);
+    }
 }

@@ -74,7 +74,7 @@ class DataGeneratorTests {
     void oneChangeCoversSeveralDeploymentsAndIncidentsScaleWhenAsked() throws IOException {
         GeneratorSettings usual = new GeneratorSettings(SMALL.firstMonth(), 1, 8, 2, 2000, 7L, 0, ZoneId.of("UTC"));
         GeneratorSettings enterprise = new GeneratorSettings(SMALL.firstMonth(), 1, 8, 2, 2000, 7L, 0,
-                ZoneId.of("UTC"), 5, 3.0);
+                ZoneId.of("UTC"), 5, 3.0, true);
         Map<String, Long> one = DataGenerator.generate(dir.resolve("one"), usual);
         Map<String, Long> several = DataGenerator.generate(dir.resolve("several"), enterprise);
 
