@@ -32,6 +32,9 @@ SELECT CAST(:period_start AS timestamptz)               AS period_start,
        CAST(:frequency_high_days_per_week AS numeric)   AS frequency_high_days_per_week,
        CAST(:frequency_medium_days_per_month AS numeric) AS frequency_medium_days_per_month
 ;
+-- one row: without statistics the planner takes it for 120 and every estimate that joins it goes astray
+ANALYZE a_param
+;
 -- Services and their teams; a service that is not in services belongs to team 'unassigned'.
 CREATE TEMP TABLE a_service ON COMMIT DROP AS
 SELECT service, team, tier, slo_target, rollback FROM services
@@ -156,6 +159,8 @@ UNION SELECT 'team', 'unassigned' WHERE EXISTS (SELECT 1 FROM unknown)
 UNION SELECT 'service', service FROM a_service
 UNION SELECT 'service', service FROM unknown
 ;
+ANALYZE a_scope
+;
 -- Error budgets (DESIGN.md section 5): per service with an slo_target, the downtime of its incidents with
 -- customer impact, [started_at, resolved_at or period end) clipped to the period, overlaps counted once.
 CREATE TEMP TABLE a_budget ON COMMIT DROP AS
@@ -197,4 +202,6 @@ SELECT a.service,
        (SELECT min(r.s + (a.allowed - r.before) * interval '1 minute')
         FROM running r WHERE r.service = a.service AND r.cumulative >= a.allowed) AS exhausted_at
 FROM allowance a
+;
+ANALYZE a_budget
 ;
