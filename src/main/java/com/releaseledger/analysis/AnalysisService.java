@@ -132,6 +132,7 @@ public class AnalysisService {
         jdbc.getJdbcTemplate().execute("SET LOCAL TimeZone = 'UTC'");
         // these queries run for seconds at most: compiling them (JIT, where the server has it) cost more than it saved
         jdbc.getJdbcTemplate().execute("SET LOCAL jit = off");
+        jdbc.getJdbcTemplate().execute("SET LOCAL work_mem = '128MB'"); // the sorts of 1M-row populations in memory
         Map<String, String> hashes = new TreeMap<>();
         Map<String, SqlFile> sql = new java.util.HashMap<>();
         files.forEach(file -> {

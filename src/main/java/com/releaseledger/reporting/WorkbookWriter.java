@@ -127,14 +127,13 @@ final class WorkbookWriter {
                 newSheet();
             }
             Row row = sheet.createRow(rowInSheet++);
+            // a null value gets no cell at all (an empty cell in Excel): fewer cells to write
             for (int i = 0; i < columns.length; i++) {
-                Cell cell = row.createCell(i);
-                // an explicit style: else POI looks up the column's default style in the sheet's XML for every cell
-                cell.setCellStyle(styles.plain);
                 switch (types[i]) {
                     case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> {
                         Timestamp value = rs.getTimestamp(i + 1);
                         if (value != null) {
+                            Cell cell = row.createCell(i);
                             cell.setCellValue(LocalDateTime.ofInstant(value.toInstant(), ZoneOffset.UTC));
                             cell.setCellStyle(styles.date);
                         }
@@ -142,6 +141,7 @@ final class WorkbookWriter {
                     case Types.BIGINT, Types.INTEGER, Types.SMALLINT -> {
                         long value = rs.getLong(i + 1);
                         if (!rs.wasNull()) {
+                            Cell cell = row.createCell(i);
                             cell.setCellValue(value);
                             cell.setCellStyle(styles.integer);
                         }
@@ -149,6 +149,7 @@ final class WorkbookWriter {
                     case Types.NUMERIC, Types.DECIMAL, Types.DOUBLE, Types.REAL -> {
                         BigDecimal value = rs.getBigDecimal(i + 1);
                         if (value != null) {
+                            Cell cell = row.createCell(i);
                             cell.setCellValue(value.doubleValue());
                             cell.setCellStyle(styles.decimal);
                         }
@@ -156,13 +157,18 @@ final class WorkbookWriter {
                     case Types.BOOLEAN, Types.BIT -> {
                         boolean value = rs.getBoolean(i + 1);
                         if (!rs.wasNull()) {
+                            Cell cell = row.createCell(i);
                             cell.setCellValue(value);
+                            // an explicit style: else POI looks up the column's style in the sheet XML for each cell
+                            cell.setCellStyle(styles.plain);
                         }
                     }
                     default -> {
                         String value = rs.getString(i + 1);
                         if (value != null) {
+                            Cell cell = row.createCell(i);
                             cell.setCellValue(value.length() > 32_767 ? value.substring(0, 32_767) : value);
+                            cell.setCellStyle(styles.plain);
                         }
                     }
                 }

@@ -93,6 +93,7 @@ class Workbooks {
     private List<Path> write(long runId, Path folder, int maxRowsPerSheet, Set<String> reports) {
         return snapshot.execute(status -> {
             jdbc.getJdbcTemplate().execute("SET LOCAL jit = off"); // compiling these scans costs more than it saves
+            jdbc.getJdbcTemplate().execute("SET LOCAL work_mem = '128MB'"); // sorts of whole populations in memory
             Map<String, Object> run = jdbc.queryForMap("""
                     SELECT job, period, zone, period_start, period_end, as_of FROM analysis_run WHERE run_id = :run_id""",
                     Map.of("run_id", runId));
