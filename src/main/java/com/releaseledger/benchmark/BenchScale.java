@@ -8,11 +8,12 @@ import java.util.Locale;
  * (about 1,000,000 deployments, 200,000 changes and 50,000 incidents over 500 services in 12 teams); the other
  * scales keep the services and teams and scale the rest.
  *
- * @param name        {@code 100k}, {@code 1m} or {@code 3m}
+ * @param name        {@code 10k} (a quick look, and the tests), {@code 100k}, {@code 1m} or {@code 3m}
  * @param deployments the deployment rows aimed at
  */
 public record BenchScale(String name, long deployments) {
 
+    public static final BenchScale S10K = new BenchScale("10k", 10_000);
     public static final BenchScale S100K = new BenchScale("100k", 100_000);
     public static final BenchScale S1M = new BenchScale("1m", 1_000_000);
     public static final BenchScale S3M = new BenchScale("3m", 3_000_000);
@@ -22,8 +23,8 @@ public record BenchScale(String name, long deployments) {
 
     public static BenchScale of(String name) {
         String key = name.trim().toLowerCase(Locale.ROOT);
-        return Arrays.asList(S100K, S1M, S3M).stream().filter(scale -> scale.name.equals(key)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("--scale \"" + name + "\" is not one of 100k, 1m, 3m"));
+        return Arrays.asList(S10K, S100K, S1M, S3M).stream().filter(scale -> scale.name.equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--scale \"" + name + "\" is not one of 10k, 100k, 1m, 3m"));
     }
 
     /** The production deployments a month to ask the generator for. */

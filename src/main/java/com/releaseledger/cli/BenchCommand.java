@@ -43,8 +43,8 @@ final class BenchCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Option(names = "--scale", paramLabel = "SCALE", defaultValue = "1m",
-            description = "100k, 1m or 3m deployment rows in the month; changes, incidents in proportion "
-                    + "(default ${DEFAULT-VALUE}).")
+            description = "100k, 1m or 3m deployment rows in the month (10k for a quick look); changes and "
+                    + "incidents in proportion (default ${DEFAULT-VALUE}).")
     String scale;
 
     @Option(names = "--keep", description = "Keep the generated files, the output and the database (else deleted).")

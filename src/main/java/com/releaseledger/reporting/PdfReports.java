@@ -33,6 +33,8 @@ import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
+import net.sf.jasperreports.engine.query.JRJdbcQueryExecuterFactory;
 import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.engine.util.JRSwapFile;
 
@@ -78,6 +80,9 @@ class PdfReports {
         this.snapshot = new TransactionTemplate(transactionManager);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
+        // report queries stream through a cursor (we fill inside a transaction) instead of arriving whole
+        DefaultJasperReportsContext.getInstance().setProperty(JRJdbcQueryExecuterFactory.PROPERTY_JDBC_FETCH_SIZE,
+                "5000");
     }
 
     List<Path> write(long runId, Path folder, Set<String> reports) {

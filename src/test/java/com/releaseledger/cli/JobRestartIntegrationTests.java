@@ -83,7 +83,7 @@ class JobRestartIntegrationTests extends LedgerIntegrationTest {
 
         // runs shows both attempts
         assertThat(Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true),
-                withDatabase("runs", "--job", "restart-test"))).isZero();
+                TestDatabase.commandLine("runs", "--job", "restart-test"))).isZero();
         assertThat(out.toString()).containsPattern("restart-test\\s+2026-10\\s+failed")
                 .containsPattern("restart-test\\s+2026-10\\s+completed");
     }
@@ -91,10 +91,9 @@ class JobRestartIntegrationTests extends LedgerIntegrationTest {
     @Test
     void sigtermMidRunStopsItAndTheNextRunResumesIt() throws Exception {
         Path job = writeJob(dir, 150_000);
-        TestDatabase.Connection db = TestDatabase.get();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), "com.releaseledger.cli.ReleaseLedger"));
-        command.addAll(List.of(withDatabase("run", job.toString(), "--period", "2026-10", "--output",
+        command.addAll(List.of(TestDatabase.commandLine("run", job.toString(), "--period", "2026-10", "--output",
                 dir.resolve("out").toString())));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("process.log").toFile()).start();
@@ -147,8 +146,8 @@ class JobRestartIntegrationTests extends LedgerIntegrationTest {
     private int run(Path job, String output) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        return Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), withDatabase("run", job.toString(),
-                "--period", "2026-10", "--output", dir.resolve(output).toString()));
+        return Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), TestDatabase.commandLine("run",
+                job.toString(), "--period", "2026-10", "--output", dir.resolve(output).toString()));
     }
 
     /** The ledger without its ids and times: files, versions, runs and their results. */
@@ -166,12 +165,5 @@ class JobRestartIntegrationTests extends LedgerIntegrationTest {
                                  f.detail FROM finding f JOIN analysis_run r USING (run_id)
                 UNION ALL SELECT 'manifest', period || ' ' || version, '' FROM report_manifest
                 ORDER BY 1, 2, 3""");
-    }
-
-    private static String[] withDatabase(String... args) {
-        TestDatabase.Connection db = TestDatabase.get();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--db-url", db.url(), "--db-user", db.user(), "--db-password", db.password()));
-        return all.toArray(String[]::new);
     }
 }

@@ -25,6 +25,14 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
+    /** A command line's arguments followed by the options that point it at the test database. */
+    public static String[] commandLine(String... args) {
+        Connection db = get();
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+        all.addAll(java.util.List.of("--db-url", db.url(), "--db-user", db.user(), "--db-password", db.password()));
+        return all.toArray(String[]::new);
+    }
+
     public static synchronized Connection get() {
         if (connection == null) {
             connection = start();
