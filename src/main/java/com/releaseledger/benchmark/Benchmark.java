@@ -15,7 +15,6 @@ import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -339,9 +338,5 @@ public class Benchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static List<String> kinds() {
-        return Arrays.stream(Kind.values()).map(Kind::id).toList();
     }
 }

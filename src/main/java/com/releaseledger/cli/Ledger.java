@@ -16,8 +16,9 @@ import com.releaseledger.kernel.LocalJobExecutions;
 
 /**
  * The running engine behind a command: the Spring context with the ledger database, opened and closed once.
- * On SIGTERM it first stops the running job (a job's run at the end of its current step, an ingest at its next
- * chunk boundary; recorded as STOPPED and resumed there by the next run), then closes the context and with it the database: never the database under a running job.
+ * On SIGTERM it first stops this engine's running job (a job's run at the end of its current step, an ingest at
+ * its next chunk boundary; recorded as STOPPED and resumed there by the next run) and waits for the command to
+ * record the stop, then closes the context and with it the database: never the database under a running job.
  */
 final class Ledger implements AutoCloseable {
 
