@@ -62,6 +62,7 @@ public class AnalysisService {
             Catalog.RULES.forEach(rule -> files.add(SqlFile.load(rule.file())));
             files.add(SqlFile.load("analysis/control_populations.sql"));
             files.add(SqlFile.load("analysis/data_quality.sql"));
+            files.add(SqlFile.load("analysis/sample.sql"));
         }
         return files;
     }
@@ -200,6 +201,13 @@ public class AnalysisService {
                 "INSERT INTO data_quality_item (run_id, category, kind, record_id, file_id, line_no, detail)"
                         + " SELECT :run_id, q.* FROM (" + sql.get("analysis/data_quality.sql").text() + "\n) q",
                 new MapSqlParameterSource("run_id", runId)));
+        Policy.Sample sample = request.policy().sample();
+        timed("sample", () -> jdbc.update(
+                "INSERT INTO audit_sample (run_id, sample_position, change_id, type, risk, service, status,"
+                        + " approved_by, approval_type, outcome, sha256_of_seed_and_id)"
+                        + " SELECT :run_id, q.* FROM (" + sql.get("analysis/sample.sql").text() + "\n) q",
+                new MapSqlParameterSource("run_id", runId).addValue("sample_seed", sample.seed())
+                        .addValue("sample_size", sample.size())));
         finish(runId);
         return runId;
     }
