@@ -54,9 +54,9 @@ class RunJobConfiguration {
     static final String RUN_ID = "run.id";
 
     @Bean
-    Job jobRunJob(JobRepository jobRepository, PlatformTransactionManager noTransaction, IngestService ingest,
+    Job jobRunJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestService ingest,
             AnalysisService analysis, ReportService reports, LocalJobExecutions localExecutions) {
-        Step ingestSources = step("ingestSources", jobRepository, noTransaction, (contribution, chunk) -> {
+        Step ingestSources = step("ingestSources", jobRepository, transactionManager, (contribution, chunk) -> {
             JobFile job = jobFile(chunk);
             List<Long> fileIds = new ArrayList<>();
             long rows = 0;
@@ -82,18 +82,18 @@ class RunJobConfiguration {
             }
             return RepeatStatus.FINISHED;
         });
-        Step analyzePeriod = step("analyzePeriod", jobRepository, noTransaction, (contribution, chunk) -> {
+        Step analyzePeriod = step("analyzePeriod", jobRepository, transactionManager, (contribution, chunk) -> {
             JobExecution execution = chunk.getStepContext().getStepExecution().getJobExecution();
             AnalysisResult result = analysis.analyze(request(chunk), execution.getJobInstanceId());
             contribution.incrementWriteCount(result.findings() + result.pending());
             context(chunk).putLong(RUN_ID, result.runId());
             return RepeatStatus.FINISHED;
         });
-        Step analyzeTrendPeriods = step("analyzeTrendPeriods", jobRepository, noTransaction, (contribution, chunk) -> {
+        Step analyzeTrendPeriods = step("analyzeTrendPeriods", jobRepository, transactionManager, (contribution, chunk) -> {
             reports.analyseTrendPeriods(context(chunk).getLong(RUN_ID), request(chunk));
             return RepeatStatus.FINISHED;
         });
-        Step publishReports = step("publishReports", jobRepository, noTransaction, (contribution, chunk) -> {
+        Step publishReports = step("publishReports", jobRepository, transactionManager, (contribution, chunk) -> {
             JobParameters parameters = parameters(chunk);
             reports.publish(context(chunk).getLong(RUN_ID), request(chunk), Path.of(parameters.getString("output")),
                     jobFile(chunk).reports());
