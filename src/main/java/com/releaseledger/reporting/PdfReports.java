@@ -20,10 +20,10 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.releaseledger.kernel.EngineVersion;
+import com.releaseledger.kernel.ReadSnapshot;
 import com.releaseledger.kernel.SqlFile;
 
 import net.sf.jasperreports.engine.JRException;
@@ -77,12 +77,10 @@ class PdfReports {
 
     PdfReports(DataSource dataSource, PlatformTransactionManager transactionManager) {
         this.dataSource = dataSource;
-        this.snapshot = new TransactionTemplate(transactionManager);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.snapshot.setReadOnly(true);
-        // report queries stream through a cursor (we fill inside a transaction) instead of arriving whole
+        this.snapshot = ReadSnapshot.transaction(transactionManager);
+        // report queries stream through a cursor (we fill inside the snapshot) instead of arriving whole
         DefaultJasperReportsContext.getInstance().setProperty(JRJdbcQueryExecuterFactory.PROPERTY_JDBC_FETCH_SIZE,
-                "5000");
+                Integer.toString(ReadSnapshot.FETCH_SIZE));
     }
 
     List<Path> write(long runId, Path folder, Set<String> reports) {

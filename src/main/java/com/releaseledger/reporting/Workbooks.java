@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.releaseledger.kernel.ReadSnapshot;
 
 /**
  * The three workbooks of a run (DESIGN.md 7.1 to 7.3): the audit pack with every population in full, the
@@ -69,12 +70,8 @@ class Workbooks {
     private final TransactionTemplate snapshot;
 
     Workbooks(DataSource dataSource, PlatformTransactionManager transactionManager) {
-        JdbcTemplate streaming = new JdbcTemplate(dataSource);
-        streaming.setFetchSize(5_000); // PostgreSQL streams with a cursor inside a transaction
-        this.jdbc = new NamedParameterJdbcTemplate(streaming);
-        this.snapshot = new TransactionTemplate(transactionManager);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.snapshot.setReadOnly(true);
+        this.jdbc = ReadSnapshot.streaming(dataSource);
+        this.snapshot = ReadSnapshot.transaction(transactionManager);
     }
 
     List<Path> write(long runId, Path folder) {
