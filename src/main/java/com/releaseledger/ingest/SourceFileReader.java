@@ -64,12 +64,8 @@ class SourceFileReader extends AbstractItemCountingItemStreamItemReader<LedgerRo
     @Override
     public void open(ExecutionContext executionContext) {
         super.open(executionContext);
-        int from = getCurrentItemCount();
-        for (int skipped = from; skipped < committed; skipped++) {
-            if (source.next(skipped + 1) == null) {
-                break;
-            }
-            setCurrentItemCount(skipped + 1);
+        if (committed > getCurrentItemCount()) {
+            setCurrentItemCount(skip(getCurrentItemCount(), committed));
         }
         ignored = Set.copyOf(source.ignoredColumns());
         queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
@@ -79,13 +75,19 @@ class SourceFileReader extends AbstractItemCountingItemStreamItemReader<LedgerRo
         producer.start();
     }
 
+    /** Restarting from Spring Batch's saved count: skipped here, not read through the reading thread. */
     @Override
     protected void jumpToItem(int itemIndex) {
-        for (int skipped = 0; skipped < itemIndex; skipped++) {
-            if (source.next(skipped + 1) == null) {
-                return;
-            }
+        skip(0, itemIndex);
+    }
+
+    /** Reads past the records after {@code from} up to {@code to}; returns how far it got (the file may end). */
+    private int skip(int from, long to) {
+        int skipped = from;
+        while (skipped < to && source.next(skipped + 1) != null) {
+            skipped++;
         }
+        return skipped;
     }
 
     @Override
