@@ -1,11 +1,9 @@
 package com.releaseledger.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +14,6 @@ import com.releaseledger.scheduling.Schedule;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -32,15 +29,12 @@ final class JobsCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Parameters(paramLabel = "JOBFILE", arity = "0..*", description = "Job files (default: jobs/*.yml).")
-    List<Path> jobFiles;
+    @Mixin
+    JobFileArguments jobFiles;
 
     @Override
     public Integer call() {
-        List<JobFile> jobs = new ArrayList<>();
-        for (Path file : jobFiles != null && !jobFiles.isEmpty() ? jobFiles : ServeCommand.defaultJobFiles()) {
-            jobs.add(JobFile.load(file));
-        }
+        List<JobFile> jobs = jobFiles.load();
         PrintWriter out = spec.commandLine().getOut();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (Ledger ledger = Ledger.open(database)) {

@@ -1,17 +1,11 @@
 package com.releaseledger.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import com.releaseledger.scheduling.CatchUp;
 import com.releaseledger.scheduling.JobFile;
@@ -20,7 +14,6 @@ import com.releaseledger.scheduling.JobRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -40,8 +33,8 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Parameters(paramLabel = "JOBFILE", arity = "0..*", description = "Job files (default: jobs/*.yml).")
-    List<Path> jobFiles;
+    @Mixin
+    JobFileArguments jobFiles;
 
     @Option(names = "--once", description = "Catch up, then exit instead of waiting for the next firing.")
     boolean once;
@@ -52,13 +45,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        List<JobFile> jobs = new ArrayList<>();
-        for (Path file : jobFiles != null && !jobFiles.isEmpty() ? jobFiles : defaultJobFiles()) {
-            JobFile job = JobFile.load(file);
-            if (job.schedule() != null) {
-                jobs.add(job);
-            }
-        }
+        List<JobFile> jobs = jobFiles.load().stream().filter(job -> job.schedule() != null).toList();
         if (jobs.isEmpty()) {
             throw new IllegalArgumentException("no job with a schedule to serve");
         }
@@ -97,15 +84,6 @@ final class ServeCommand implements Callable<Integer> {
                 out.flush();
                 Thread.sleep(Math.max(1_000, Duration.between(Instant.now(), next).toMillis()));
             }
-        }
-    }
-
-    /** The job files in jobs/, in byte order. */
-    static List<Path> defaultJobFiles() {
-        try (Stream<Path> files = Files.list(Path.of("jobs"))) {
-            return files.filter(path -> path.toString().endsWith(".yml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no jobs/ folder here: name the job files", e);
         }
     }
 }
