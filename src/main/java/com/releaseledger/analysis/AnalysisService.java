@@ -1,20 +1,24 @@
 package com.releaseledger.analysis;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.support.EncodedResource;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -48,6 +52,11 @@ public class AnalysisService {
         this.engineVersion = EngineVersion.get();
     }
 
+    private static final String POLICY = "analysis/policy.sql";
+    private static final String PREPARE_LEDGER = "analysis/prepare_ledger.sql";
+    private static final String PERIOD = "analysis/period.sql";
+    private static final String PREPARE_PERIOD = "analysis/prepare_period.sql";
+
     /** The SQL files a run uses, in the order it runs them. */
     public static List<SqlFile> sqlFiles() {
         return sqlFiles(false);
@@ -56,7 +65,10 @@ public class AnalysisService {
     /** The SQL files of a full run, or of a trend run (the populations and the metrics only). */
     private static List<SqlFile> sqlFiles(boolean metricsOnly) {
         List<SqlFile> files = new ArrayList<>();
-        files.add(SqlFile.load("analysis/prepare.sql"));
+        files.add(SqlFile.load(POLICY));
+        files.add(SqlFile.load(PREPARE_LEDGER));
+        files.add(SqlFile.load(PERIOD));
+        files.add(SqlFile.load(PREPARE_PERIOD));
         Catalog.METRICS.forEach(metric -> files.add(SqlFile.load(metric.file())));
         if (!metricsOnly) {
             Catalog.RULES.forEach(rule -> files.add(SqlFile.load(rule.file())));
@@ -66,11 +78,6 @@ public class AnalysisService {
         }
         return files;
     }
-
-    /** The working tables of prepare.sql that depend on the period; the others hold the whole ledger. */
-    private static final Set<String> PERIOD_TABLES = Set.of("a_param", "a_pd", "a_event", "a_scope", "a_budget");
-    private static final Pattern TARGET = Pattern.compile(
-            "^(?:CREATE TEMP TABLE|CREATE (?:UNIQUE )?INDEX ON|ANALYZE)\\s+(a_\\w+)", Pattern.MULTILINE);
 
     /**
      * The metrics of earlier periods, for a run's trends (DESIGN.md 7.2): the periods in one REPEATABLE READ
@@ -87,8 +94,9 @@ public class AnalysisService {
         List<SqlFile> files = sqlFiles(true);
         List<Long> runs = transaction.execute(status -> {
             List<Long> ids = new ArrayList<>();
-            for (int i = 0; i < requests.size(); i++) {
-                ids.add(run(requests.get(i), files, null, trendOf, i > 0));
+            WorkingTables tables = new WorkingTables();
+            for (AnalysisRequest request : requests) {
+                ids.add(run(request, files, null, trendOf, tables));
             }
             return ids;
         });
@@ -117,7 +125,8 @@ public class AnalysisService {
         }
         long started = System.nanoTime();
         List<SqlFile> files = sqlFiles();
-        Long runId = transaction.execute(status -> run(request, files, jobInstanceId, null, false));
+        Long runId = transaction.execute(status -> run(request, files, jobInstanceId, null,
+                new WorkingTables()));
         AnalysisResult result = summary(runId, request, (System.nanoTime() - started) / 1e9);
         log.info("analysis run {} of {} {}: {} findings, {} pending, in {} s", runId, request.job(), request.period(),
                 result.findings(), result.pending(), String.format("%.1f", result.seconds()));
@@ -126,10 +135,10 @@ public class AnalysisService {
 
     /**
      * Stores one run in the current transaction. A trend run ({@code trendOf} not null) computes the metrics only;
-     * with {@code ledgerPrepared}, the ledger's working tables of an earlier run in the same transaction are reused.
+     * the ledger's working tables that an earlier run in the same transaction made ({@code tables}) are reused.
      */
     private long run(AnalysisRequest request, List<SqlFile> files, Long jobInstanceId, Long trendOf,
-            boolean ledgerPrepared) {
+            WorkingTables tables) {
         jdbc.getJdbcTemplate().execute("SET LOCAL TimeZone = 'UTC'");
         // these queries run for seconds at most: compiling them (JIT, where the server has it) cost more than it saved
         jdbc.getJdbcTemplate().execute("SET LOCAL jit = off");
@@ -160,7 +169,7 @@ public class AnalysisService {
                         CAST(:sql_files AS jsonb), :engine_version, :job_instance_id, :trend_of)
                 RETURNING run_id""", run, Long.class);
 
-        prepare(files.get(0), request, ledgerPrepared);
+        prepare(sql, request, tables);
         for (Catalog.Metric metric : Catalog.METRICS) {
             timed(metric.name(), () -> jdbc.update(
                     "INSERT INTO metric_value (run_id, scope, scope_id, metric, value, unit, numerator, denominator, band)"
@@ -201,13 +210,11 @@ public class AnalysisService {
                 "INSERT INTO data_quality_item (run_id, category, kind, record_id, file_id, line_no, detail)"
                         + " SELECT :run_id, q.* FROM (" + sql.get("analysis/data_quality.sql").text() + "\n) q",
                 new MapSqlParameterSource("run_id", runId)));
-        Policy.Sample sample = request.policy().sample();
         timed("sample", () -> jdbc.update(
                 "INSERT INTO audit_sample (run_id, sample_position, change_id, type, risk, service, status,"
                         + " approved_by, approval_type, outcome, sha256_of_seed_and_id)"
                         + " SELECT :run_id, q.* FROM (" + sql.get("analysis/sample.sql").text() + "\n) q",
-                new MapSqlParameterSource("run_id", runId).addValue("sample_seed", sample.seed())
-                        .addValue("sample_size", sample.size())));
+                new MapSqlParameterSource(request.policy().sqlParameters()).addValue("run_id", runId)));
         finish(runId);
         return runId;
     }
@@ -217,51 +224,54 @@ public class AnalysisService {
                 new MapSqlParameterSource("run_id", runId));
     }
 
-    private void prepare(SqlFile prepare, AnalysisRequest request, boolean ledgerPrepared) {
+    /**
+     * Makes the run's working tables: the policy and the ledger's tables ({@code policy.sql},
+     * {@code prepare_ledger.sql}) unless an earlier run in this transaction made them, then the period's
+     * ({@code period.sql}, {@code prepare_period.sql}). Before a later period, the tables the period's scripts made
+     * last time are dropped: which ones is read from the database, never kept by hand.
+     */
+    private void prepare(Map<String, SqlFile> sql, AnalysisRequest request, WorkingTables tables) {
+        if (tables.ledgerPrepared) {
+            jdbc.getJdbcTemplate().execute("DROP TABLE " + String.join(", ", tables.period));
+        } else {
+            jdbc.update(sql.get(POLICY).text(), new MapSqlParameterSource(request.policy().sqlParameters()));
+            script(sql.get(PREPARE_LEDGER));
+        }
+        Set<String> before = new HashSet<>(temporaryTables());
         ReportingPeriod period = request.period();
-        Policy policy = request.policy();
-        Policy.Bands bands = policy.bands();
-        MapSqlParameterSource parameters = new MapSqlParameterSource()
+        jdbc.update(sql.get(PERIOD).text(), new MapSqlParameterSource()
                 .addValue("period_start", Timestamp.from(period.start()))
                 .addValue("period_end", Timestamp.from(period.end()))
                 .addValue("period_minutes", period.minutes())
                 .addValue("as_of", Timestamp.from(request.asOf()))
-                .addValue("zone", period.zone().getId())
-                .addValue("production_environments", JSON.writeValueAsString(policy.productionEnvironments()))
-                .addValue("cab_required_risks", JSON.writeValueAsString(policy.cabRequiredRisks()))
-                .addValue("emergency_review_days", policy.emergencyReviewDays())
-                .addValue("pir_days", policy.pirDays())
-                .addValue("postmortem_days", policy.postmortemDays())
-                .addValue("postmortem_max_severity", policy.postmortemMaxSeverity())
-                .addValue("max_exception_days", policy.maxExceptionDays())
-                .addValue("lead_time_elite_hours", bands.leadTimeHours().get(0))
-                .addValue("lead_time_high_hours", bands.leadTimeHours().get(1))
-                .addValue("lead_time_medium_hours", bands.leadTimeHours().get(2))
-                .addValue("cfr_elite", bands.changeFailureRate().get(0))
-                .addValue("cfr_high", bands.changeFailureRate().get(1))
-                .addValue("cfr_medium", bands.changeFailureRate().get(2))
-                .addValue("recovery_elite_hours", bands.recoveryHours().get(0))
-                .addValue("recovery_high_hours", bands.recoveryHours().get(1))
-                .addValue("recovery_medium_hours", bands.recoveryHours().get(2))
-                .addValue("frequency_elite_days_per_week", bands.deployDaysPerWeek().get(0))
-                .addValue("frequency_high_days_per_week", bands.deployDaysPerWeek().get(1))
-                .addValue("frequency_medium_days_per_month", bands.deployDaysPerMonth());
-        if (ledgerPrepared) {
-            jdbc.getJdbcTemplate().execute("DROP TABLE " + String.join(", ", PERIOD_TABLES));
-        }
-        String[] statements = prepare.text().split("\n;\n");
-        for (String statement : statements) {
-            if (statement.strip().isEmpty() || statement.strip().lines().allMatch(l -> l.startsWith("--"))) {
-                continue;
-            }
-            if (ledgerPrepared) {
-                Matcher target = TARGET.matcher(statement);
-                if (!target.find() || !PERIOD_TABLES.contains(target.group(1))) {
-                    continue; // a table of the whole ledger, prepared by the run before in this transaction
-                }
-            }
-            timed("prepare", () -> jdbc.update(statement, parameters));
-        }
+                .addValue("zone", period.zone().getId()));
+        script(sql.get(PREPARE_PERIOD));
+        tables.period = temporaryTables().stream().filter(table -> !before.contains(table)).toList();
+        tables.ledgerPrepared = true;
+    }
+
+    /** The working tables made so far in one transaction: whether the ledger's are there, and the period's. */
+    private static final class WorkingTables {
+        private boolean ledgerPrepared;
+        private List<String> period = List.of();
+    }
+
+    /** The temporary tables of this session (the run's working tables). */
+    private List<String> temporaryTables() {
+        return jdbc.getJdbcTemplate().queryForList("SELECT relname FROM pg_class"
+                + " WHERE relnamespace = pg_my_temp_schema() AND relkind = 'r' ORDER BY relname", String.class);
+    }
+
+    /** Runs a parameter-free script on the transaction's connection, statement by statement. */
+    private void script(SqlFile file) {
+        long started = System.nanoTime();
+        jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) connection -> {
+            ScriptUtils.executeSqlScript(connection, new EncodedResource(
+                    new ByteArrayResource(file.text().getBytes(StandardCharsets.UTF_8), "sql/" + file.name()),
+                    StandardCharsets.UTF_8));
+            return null;
+        });
+        log.debug("{} took {} ms", file.name(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private void timed(String what, Runnable step) {

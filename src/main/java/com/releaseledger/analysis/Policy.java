@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The job's policy values (DESIGN.md section 6) and performance-band thresholds (section 4), with the defaults
  * of the design (bands from the DORA 2023 report).
@@ -24,6 +26,8 @@ import java.util.TreeMap;
 public record Policy(List<String> productionEnvironments, List<String> cabRequiredRisks, int emergencyReviewDays,
         int pirDays, int postmortemDays, int postmortemMaxSeverity, int maxExceptionDays, Bands bands,
         Sample sample) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public Policy {
         productionEnvironments = productionEnvironments.stream().map(e -> e.trim().toLowerCase(Locale.ROOT)).toList();
@@ -95,6 +99,28 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
     public static Policy defaults() {
         return new Policy(List.of("production", "prod"), List.of("high", "critical"), 5, 5, 10, 2, 30,
                 Bands.dora2023(), Sample.standard());
+    }
+
+    /**
+     * The policy as SQL parameters, each named as its key in the job file's policy (the sample's as
+     * {@code sample_size} and {@code sample_seed}; lists as JSON arrays): {@code sql/analysis/policy.sql} and
+     * {@code sql/analysis/sample.sql} bind them by these names, so no other code repeats them.
+     */
+    public Map<String, Object> sqlParameters() {
+        Map<String, Object> parameters = new TreeMap<>();
+        asMap().forEach((key, value) -> {
+            if (value instanceof Map<?, ?> group) {
+                group.forEach((inner, innerValue) -> parameters.put(
+                        (key.equals("sample") ? "sample_" : "") + inner, sqlValue(innerValue)));
+            } else {
+                parameters.put(key, sqlValue(value));
+            }
+        });
+        return parameters;
+    }
+
+    private static Object sqlValue(Object value) {
+        return value instanceof List<?> list ? JSON.writeValueAsString(list) : value;
     }
 
     /** The policy as a sorted map, for the manifest and the run record. */

@@ -1,0 +1,105 @@
+-- Purpose: the working tables of an analysis that depend on the period (DESIGN.md sections 4 to 6): PD, the
+--   event population, the scopes and the error budgets. Temporary tables (ON COMMIT DROP); a trend run drops the
+--   tables this script made and runs it again for the next period, over the same ledger tables.
+-- Parameters: none; the period and the policy come from a_param (sql/analysis/period.sql).
+-- Run as a script (Spring's ScriptUtils): statements end with ";".
+
+-- one row: without statistics the planner takes it for 120 and every estimate that joins it goes astray
+ANALYZE a_param
+;
+-- PD: production deployments that succeeded, failed or were rolled back and finished in the period; with
+-- whether each is live and whether it is a failed change (live, and rolled back or linked to an incident).
+CREATE TEMP TABLE a_pd ON COMMIT DROP AS
+SELECT d.*,
+       (d.is_live AND (d.status = 'rolled_back'
+            OR EXISTS (SELECT 1 FROM a_link l WHERE l.deployment_id = d.deployment_id))) AS is_failed_change
+FROM a_deployment d
+CROSS JOIN a_param p
+WHERE d.is_production
+  AND d.status IN ('succeeded', 'failed', 'rolled_back')
+  AND d.finished_at >= p.period_start AND d.finished_at < p.period_end
+;
+ANALYZE a_pd
+;
+-- The production deployments that started in the period (the population of the event rules), with the
+-- change they name when it exists (c_exists false: no change_id, or an id that no change has).
+CREATE TEMP TABLE a_event ON COMMIT DROP AS
+SELECT d.*,
+       c.change_id IS NOT NULL AS c_exists,
+       c.type AS c_type, c.risk AS c_risk, c.status AS c_status, c.requested_by AS c_requested_by,
+       c.approved_by AS c_approved_by, c.approval_type AS c_approval_type, c.approved_at AS c_approved_at,
+       c.planned_start AS c_planned_start, c.planned_end AS c_planned_end, c.implemented_by AS c_implemented_by,
+       c.exception_id AS c_exception_id,
+       coalesce(c.type = 'emergency', false) AS c_emergency
+FROM a_deployment d
+CROSS JOIN a_param p
+LEFT JOIN a_change c ON c.change_id = d.change_id
+WHERE d.is_production AND d.started_at >= p.period_start AND d.started_at < p.period_end
+;
+ANALYZE a_event
+;
+-- The scopes that get a row for every metric: org; every team in services, and 'unassigned' when one of its
+-- services has events in the period; every service in services, and every unknown service with events in the
+-- period (a member of PD, a production deployment started in the period, an incident started or resolved in it).
+CREATE TEMP TABLE a_scope ON COMMIT DROP AS
+WITH active AS (
+    SELECT service FROM a_pd
+    UNION SELECT service FROM a_event
+    UNION SELECT i.service FROM a_incident i CROSS JOIN a_param p
+          WHERE (i.started_at >= p.period_start AND i.started_at < p.period_end)
+             OR (i.resolved_at >= p.period_start AND i.resolved_at < p.period_end)
+), unknown AS (
+    SELECT a.service FROM active a WHERE NOT EXISTS (SELECT 1 FROM a_service s WHERE s.service = a.service)
+)
+SELECT 'org' AS scope, 'all' COLLATE "C" AS scope_id
+UNION SELECT 'team', team FROM a_service
+UNION SELECT 'team', 'unassigned' WHERE EXISTS (SELECT 1 FROM unknown)
+UNION SELECT 'service', service FROM a_service
+UNION SELECT 'service', service FROM unknown
+;
+ANALYZE a_scope
+;
+-- Error budgets (DESIGN.md section 5): per service with an slo_target, the downtime of its incidents with
+-- customer impact, [started_at, resolved_at or period end) clipped to the period, overlaps counted once.
+CREATE TEMP TABLE a_budget ON COMMIT DROP AS
+WITH outage AS (
+    SELECT i.service,
+           greatest(i.started_at, p.period_start) AS s,
+           least(coalesce(i.resolved_at, p.period_end), p.period_end) AS e
+    FROM a_incident i
+    CROSS JOIN a_param p
+    JOIN a_service sv ON sv.service = i.service AND sv.slo_target IS NOT NULL
+    WHERE i.customer_impact
+), clipped AS (
+    SELECT * FROM outage WHERE e > s
+), marked AS (
+    SELECT service, s, e,
+           CASE WHEN s <= max(e) OVER (PARTITION BY service ORDER BY s, e
+                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                THEN 0 ELSE 1 END AS starts_island
+    FROM clipped
+), islands AS (
+    SELECT service, s, e, sum(starts_island) OVER (PARTITION BY service ORDER BY s, e) AS island
+    FROM marked
+), merged AS (
+    SELECT service, min(s) AS s, max(e) AS e FROM islands GROUP BY service, island
+), running AS (
+    SELECT service, s, e,
+           sum(extract(epoch FROM e - s) / 60) OVER (PARTITION BY service ORDER BY s) AS cumulative,
+           sum(extract(epoch FROM e - s) / 60) OVER (PARTITION BY service ORDER BY s) - extract(epoch FROM e - s) / 60
+               AS before
+    FROM merged
+), allowance AS (
+    SELECT sv.service, (100 - sv.slo_target) / 100 * p.period_minutes AS allowed
+    FROM a_service sv CROSS JOIN a_param p
+    WHERE sv.slo_target IS NOT NULL
+)
+SELECT a.service,
+       a.allowed,
+       coalesce((SELECT max(r.cumulative) FROM running r WHERE r.service = a.service), 0) AS consumed,
+       (SELECT min(r.s + (a.allowed - r.before) * interval '1 minute')
+        FROM running r WHERE r.service = a.service AND r.cumulative >= a.allowed) AS exhausted_at
+FROM allowance a
+;
+ANALYZE a_budget
+;
