@@ -15,6 +15,7 @@ import java.util.Set;
 import com.releaseledger.analysis.AnalysisRequest;
 import com.releaseledger.analysis.AnalysisResult;
 import com.releaseledger.analysis.AnalysisService;
+import com.releaseledger.reporting.Document;
 import com.releaseledger.reporting.PublishedRun;
 import com.releaseledger.reporting.ReportService;
 
@@ -40,7 +41,7 @@ final class Analysis {
         }
     }
 
-    static AnalysisResult run(Ledger ledger, AnalysisRequest request, Path output, Set<String> reports,
+    static AnalysisResult run(Ledger ledger, AnalysisRequest request, Path output, Set<Document> reports,
             PrintWriter out) {
         AnalysisResult result = ledger.get(AnalysisService.class).analyze(request);
         PublishedRun published = ledger.get(ReportService.class).publish(result.runId(), request, output, reports);

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import com.releaseledger.analysis.AnalysisRequest;
 import com.releaseledger.analysis.Policy;
 import com.releaseledger.analysis.ReportingPeriod;
-import com.releaseledger.scheduling.JobFile;
+import com.releaseledger.reporting.Document;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +58,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisRequest request = new AnalysisRequest("ledger", reporting, Analysis.asOf(asOf, reportingZone),
                 Policy.defaults());
         try (Ledger ledger = Ledger.open(database)) {
-            return Analysis.exitCode(Analysis.run(ledger, request, output, JobFile.REPORTS,
+            return Analysis.exitCode(Analysis.run(ledger, request, output, Document.all(),
                     spec.commandLine().getOut()), severity,
                     spec.commandLine().getOut());
         }

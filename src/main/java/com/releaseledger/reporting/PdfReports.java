@@ -9,11 +9,11 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -45,31 +45,62 @@ import net.sf.jasperreports.engine.util.JRSwapFile;
 @Component
 class PdfReports {
 
-    /** A document: its master template and the section templates it embeds, by parameter name. */
-    private record Document(String file, String master, Map<String, String> sections) {
+    /**
+     * A document's templates and every query they run, each a file under {@code sql/reports/}: the master's own
+     * ({@code $P!{SQL}}), each section's (the master passes {@code SQL_<section>} to it as its {@code SQL}) and each
+     * chart data set's ({@code SQL_D_<data set>}). A section that shows a workbook sheet runs that sheet's file,
+     * so the PDF and the workbook can never disagree (the sample!).
+     *
+     * @param master   the master template, {@code reports/<master>.jrxml}
+     * @param sql      the master's query
+     * @param sections section parameter ({@code S_INPUTS}) -> its template below {@code reports/} and its query
+     * @param datasets chart data set parameter ({@code SQL_D_TREND}) -> its query
+     */
+    private record Template(String master, String sql, Map<String, Section> sections, Map<String, String> datasets) {
+
+        /** Every SQL file the document runs, in the order the template names them. */
+        List<String> sqlFiles() {
+            List<String> files = new ArrayList<>();
+            files.add(sql);
+            sections.values().forEach(section -> files.add(section.sql()));
+            files.addAll(datasets.values());
+            return files;
+        }
     }
 
-    /**
-     * Sections whose rows come from a data set under {@code sql/reports/} (the same file the workbooks use), passed
-     * to the section as {@code $P!{SQL}}: one query, so the PDF and the workbook can never disagree (the sample!).
-     */
-    private static final Map<String, String> SECTION_SQL = Map.of(
-            "S_EMERGENCY", "reports/register_emergency_changes.sql",
-            "S_EXCEPTIONS", "reports/register_exceptions_in_force.sql",
-            "S_SAMPLE", "reports/audit_sample.sql",
-            "S_INCIDENTS", "reports/budget_incidents.sql",
-            "S_GOVERNANCE", "reports/scorecard_governance.sql");
+    private record Section(String template, String sql) {
+    }
 
-    private static final List<Document> DOCUMENTS = List.of(
-            new Document("audit-pack.pdf", "audit-pack", sections("audit-pack",
-                    "S_INPUTS", "inputs", "S_CONTROLS", "controls", "S_FINDINGS", "findings", "S_PENDING", "pending",
-                    "S_EMERGENCY", "emergency", "S_EXCEPTIONS", "exceptions_in_force", "S_QUALITY", "quality",
-                    "S_SAMPLE", "sample", "S_SQL", "sql")),
-            new Document("error-budget.pdf", "error-budget", sections("error-budget",
-                    "S_BUDGETS", "budgets", "S_INCIDENTS", "incidents", "S_EXHAUSTED", "exhausted",
-                    "S_POSTMORTEMS", "postmortems")),
-            new Document("scorecard.pdf", "scorecard", sections("scorecard",
-                    "S_TEAMS", "teams", "S_GOVERNANCE", "governance")));
+    static Template template(Document document) {
+        return switch (document) {
+            case AUDIT_PACK -> new Template("audit-pack", "pdf_cover.sql", sections("audit-pack",
+                    "S_INPUTS", "inputs", "pdf_audit_inputs.sql",
+                    "S_CONTROLS", "controls", "audit_controls.sql",
+                    "S_FINDINGS", "findings", "pdf_audit_findings.sql",
+                    "S_PENDING", "pending", "pdf_audit_pending.sql",
+                    "S_EMERGENCY", "emergency", "register_emergency_changes.sql",
+                    "S_EXCEPTIONS", "exceptions_in_force", "register_exceptions_in_force.sql",
+                    "S_QUALITY", "quality", "pdf_audit_quality.sql",
+                    "S_SAMPLE", "sample", "audit_sample.sql",
+                    "S_SQL", "sql", "audit_sql_files.sql"), Map.of());
+            case ERROR_BUDGET -> new Template("error-budget", "pdf_cover.sql", sections("error-budget",
+                    "S_BUDGETS", "budgets", "pdf_budget_services.sql",
+                    "S_INCIDENTS", "incidents", "budget_incidents.sql",
+                    "S_EXHAUSTED", "exhausted", "pdf_budget_exhausted.sql",
+                    "S_POSTMORTEMS", "postmortems", "pdf_budget_postmortems.sql"),
+                    Map.of("SQL_D_BURNDOWN", "pdf_budget_burndown.sql"));
+            case SCORECARD -> new Template("scorecard", "pdf_cover.sql", sections("scorecard",
+                    "S_TEAMS", "teams", "pdf_scorecard_teams.sql",
+                    "S_GOVERNANCE", "governance", "scorecard_governance.sql"),
+                    orderedMap("SQL_D_TREND", "pdf_scorecard_trend.sql", "SQL_D_CFR", "pdf_scorecard_cfr.sql",
+                            "SQL_D_SEVERITY", "pdf_scorecard_severity.sql"));
+        };
+    }
+
+    /** The SQL files (below {@code sql/reports/}) that a document's PDF runs. */
+    static List<String> sqlFiles(Document document) {
+        return template(document).sqlFiles();
+    }
 
     private final DataSource dataSource;
     private final TransactionTemplate snapshot;
@@ -83,26 +114,21 @@ class PdfReports {
                 Integer.toString(ReadSnapshot.FETCH_SIZE));
     }
 
-    List<Path> write(long runId, Path folder, Set<String> reports) {
+    Path write(long runId, Path folder, Document document) {
         String generatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        return DOCUMENTS.stream().filter(document -> reports.contains(document.master()))
-                .map(document -> write(document, runId, generatedAt, folder)).toList();
-    }
-
-    private Path write(Document document, long runId, String generatedAt, Path folder) {
-        Path file = folder.resolve(document.file());
-        Path partial = folder.resolve(document.file() + ".partial");
+        Path file = folder.resolve(document.fileName() + ".pdf");
+        Path partial = folder.resolve(document.fileName() + ".pdf.partial");
         // pages beyond a few in memory are swapped to a temporary file: a large register never fills the heap
         JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(50,
                 new JRSwapFile(System.getProperty("java.io.tmpdir"), 4096, 64), true);
         try {
-            return export(document, fill(document, runId, generatedAt, virtualizer), file, partial, folder);
+            return export(fill(template(document), runId, generatedAt, virtualizer), file, partial, folder);
         } finally {
             virtualizer.cleanup();
         }
     }
 
-    private JasperPrint fill(Document document, long runId, String generatedAt, JRSwapFileVirtualizer virtualizer) {
+    private JasperPrint fill(Template document, long runId, String generatedAt, JRSwapFileVirtualizer virtualizer) {
         return snapshot.execute(status -> {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
@@ -111,24 +137,28 @@ class PdfReports {
                 parameters.put("RUN_ID", runId);
                 parameters.put("GENERATED_AT", generatedAt);
                 parameters.put("ENGINE_VERSION", EngineVersion.get());
-                document.sections().forEach((parameter, template) -> {
-                    parameters.put(parameter, template(template));
-                    if (SECTION_SQL.containsKey(parameter)) {
-                        // the run id is a number the engine chose, never input: safe to write into the text
-                        parameters.put("SQL_" + parameter, SqlFile.load(SECTION_SQL.get(parameter)).text()
-                                .replace(":run_id", Long.toString(runId)));
-                    }
+                parameters.put("SQL", query(document.sql(), runId));
+                document.sections().forEach((parameter, section) -> {
+                    parameters.put(parameter, template(section.template()));
+                    parameters.put("SQL_" + parameter, query(section.sql(), runId));
                 });
+                document.datasets().forEach((parameter, sql) -> parameters.put(parameter, query(sql, runId)));
                 return JasperFillManager.fillReport(template(document.master()), parameters, connection);
             } catch (JRException e) {
-                throw new IllegalStateException("could not fill " + document.file() + ": " + e.getMessage(), e);
+                throw new IllegalStateException("could not fill " + document.master() + ".pdf: " + e.getMessage(), e);
             } finally {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
         });
     }
 
-    private static Path export(Document document, JasperPrint print, Path file, Path partial, Path folder) {
+    /** A query's text for Jasper ({@code $P!{SQL}}), with the run id written in. */
+    private static String query(String file, long runId) {
+        // the run id is a number the engine chose, never input: safe to write into the text
+        return SqlFile.load("reports/" + file).text().replace(":run_id", Long.toString(runId));
+    }
+
+    private static Path export(JasperPrint print, Path file, Path partial, Path folder) {
         try {
             Files.createDirectories(folder);
             JasperExportManager.exportReportToPdfFile(print, partial.toString());
@@ -154,11 +184,20 @@ class PdfReports {
         });
     }
 
-    private static Map<String, String> sections(String folder, String... parametersAndTemplates) {
-        Map<String, String> sections = new LinkedHashMap<>();
-        for (int i = 0; i < parametersAndTemplates.length; i += 2) {
-            sections.put(parametersAndTemplates[i], folder + "/" + parametersAndTemplates[i + 1]);
+    private static Map<String, Section> sections(String folder, String... parameterTemplateAndSql) {
+        Map<String, Section> sections = new LinkedHashMap<>();
+        for (int i = 0; i < parameterTemplateAndSql.length; i += 3) {
+            sections.put(parameterTemplateAndSql[i],
+                    new Section(folder + "/" + parameterTemplateAndSql[i + 1], parameterTemplateAndSql[i + 2]));
         }
         return sections;
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 }

@@ -12,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import com.releaseledger.analysis.AnalysisCsvFiles;
@@ -25,6 +27,7 @@ import com.releaseledger.analysis.AnalysisService;
 import com.releaseledger.analysis.ReportingPeriod;
 import com.releaseledger.kernel.EngineVersion;
 import com.releaseledger.kernel.Sha256;
+import com.releaseledger.kernel.SqlFile;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -41,9 +44,6 @@ public class ReportService {
 
     static final String MANIFEST = "manifest.json";
     static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
-    /** The documents, in the order they are written (PDFs first, then workbooks). */
-    static final List<String> DOCUMENTS = List.of("audit-pack", "error-budget", "scorecard");
 
     private static final Logger log = LoggerFactory.getLogger(ReportService.class);
 
@@ -67,11 +67,11 @@ public class ReportService {
 
     /** Writes the run's files (all three documents) into the next version of its folder and chains its manifest. */
     public PublishedRun publish(long runId, AnalysisRequest request, Path output) {
-        return publish(runId, request, output, Set.copyOf(DOCUMENTS));
+        return publish(runId, request, output, Document.all());
     }
 
     /** As {@link #publish(long, AnalysisRequest, Path)}, writing only the named documents (and the CSV files). */
-    public PublishedRun publish(long runId, AnalysisRequest request, Path output, Set<String> reports) {
+    public PublishedRun publish(long runId, AnalysisRequest request, Path output, Set<Document> reports) {
         Path periodFolder = output.resolve(request.job()).resolve(request.period().label());
         int version = 1;
         Path folder = periodFolder;
@@ -83,19 +83,21 @@ public class ReportService {
         Map<String, Double> seconds = new LinkedHashMap<>();
         Path into = folder;
         List<Path> files = new ArrayList<>(timed("csv files", seconds, () -> csv.write(runId, into)));
+        recordSqlFiles(runId, reports);
         timed("trend periods", seconds, () -> {
             analyseTrendPeriods(runId, request);
             return List.of();
         });
-        for (String document : DOCUMENTS) {
+        // PDFs first, then workbooks, each in the order of Document
+        for (Document document : Document.values()) {
             if (reports.contains(document)) {
-                files.addAll(timed(document + ".pdf", seconds, () -> pdfs.write(runId, into, Set.of(document))));
+                files.add(timed(document.fileName() + ".pdf", seconds, () -> pdfs.write(runId, into, document)));
             }
         }
-        for (String document : DOCUMENTS) {
+        for (Document document : Document.values()) {
             if (reports.contains(document)) {
-                files.addAll(timed(document + ".xlsx", seconds,
-                        () -> workbooks.write(runId, into, Set.of(document))));
+                files.add(timed(document.fileName() + ".xlsx", seconds,
+                        () -> workbooks.write(runId, into, document)));
             }
         }
         String previous = previousManifest(request.job(), output);
@@ -114,9 +116,26 @@ public class ReportService {
         return new PublishedRun(folder, version, supersedes, List.copyOf(files), sha, seconds);
     }
 
-    private static List<Path> timed(String part, Map<String, Double> seconds, Supplier<List<Path>> work) {
+    /**
+     * Records the SQL files the documents will run, with their hashes, before they run: the audit pack's SQL
+     * section and the manifest list them (a document resumed after a failure records the same files again).
+     */
+    private void recordSqlFiles(long runId, Set<Document> documents) {
+        Set<String> names = new TreeSet<>();
+        for (Document document : documents) {
+            names.addAll(PdfReports.sqlFiles(document));
+            Workbooks.sheets(document).forEach(sheet -> names.add(sheet.sql().name().substring("reports/".length())));
+        }
+        for (String name : names) {
+            SqlFile file = SqlFile.load("reports/" + name);
+            jdbc.update("INSERT INTO report_sql_file (run_id, name, sha256) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (run_id, name) DO NOTHING", runId, file.name(), file.sha256());
+        }
+    }
+
+    private static <T> T timed(String part, Map<String, Double> seconds, Supplier<T> work) {
         long started = System.nanoTime();
-        List<Path> written = work.get();
+        T written = work.get();
         seconds.put(part, (System.nanoTime() - started) / 1e9);
         log.debug("{} written in {} s", part, String.format("%.1f", seconds.get(part)));
         return written;
@@ -189,15 +208,15 @@ public class ReportService {
                 SELECT file_id, path, kind, format, sha256, size_bytes, rows_read, rows_loaded, rows_rejected,
                        rows_duplicate
                 FROM source_file WHERE status = 'loaded' ORDER BY load_seq"""));
-        JsonNode sqlFiles = JSON.readTree(jdbc.queryForObject(
-                "SELECT sql_files::text FROM analysis_run WHERE run_id = ?", String.class, runId));
+        // the very rows of the audit pack's SQL section
         List<Map<String, Object>> sql = new ArrayList<>();
-        sqlFiles.properties().forEach(entry -> {
-            Map<String, Object> file = new LinkedHashMap<>();
-            file.put("name", "sql/" + entry.getKey());
-            file.put("sha256", entry.getValue().asString());
-            sql.add(file);
-        });
+        new NamedParameterJdbcTemplate(jdbc).query(SqlFile.load("reports/audit_sql_files.sql").text(),
+                Map.of("run_id", runId), (rs, n) -> {
+                    Map<String, Object> file = new LinkedHashMap<>();
+                    file.put("name", rs.getString("sql_file"));
+                    file.put("sha256", rs.getString("sha256"));
+                    return sql.add(file);
+                });
         manifest.put("sql_files", sql);
         List<Map<String, Object>> files = new ArrayList<>();
         for (Path output : outputs) {

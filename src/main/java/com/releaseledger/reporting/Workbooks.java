@@ -55,15 +55,13 @@ class Workbooks {
             Dataset.of("Governance", "scorecard_governance.sql"),
             Dataset.of("Metrics", "audit_metrics.sql"));
 
-    /** Workbook name -> its sheets, in the order they are written. */
-    private static final Map<String, List<Dataset>> BOOKS = orderedBooks();
-
-    private static Map<String, List<Dataset>> orderedBooks() {
-        Map<String, List<Dataset>> books = new java.util.LinkedHashMap<>();
-        books.put("audit-pack", AUDIT_PACK);
-        books.put("error-budget", ERROR_BUDGET);
-        books.put("scorecard", SCORECARD);
-        return books;
+    /** Each document's sheets, in the order they are written. */
+    static List<Dataset> sheets(Document document) {
+        return switch (document) {
+            case AUDIT_PACK -> AUDIT_PACK;
+            case ERROR_BUDGET -> ERROR_BUDGET;
+            case SCORECARD -> SCORECARD;
+        };
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -74,20 +72,21 @@ class Workbooks {
         this.snapshot = ReadSnapshot.transaction(transactionManager);
     }
 
+    /** The three workbooks, in the order of {@link Document}. */
     List<Path> write(long runId, Path folder) {
-        return write(runId, folder, Set.of("audit-pack", "error-budget", "scorecard"));
+        return write(runId, folder, WorkbookWriter.MAX_DATA_ROWS, Document.all());
     }
 
-    List<Path> write(long runId, Path folder, Set<String> reports) {
-        return write(runId, folder, WorkbookWriter.MAX_DATA_ROWS, reports);
+    Path write(long runId, Path folder, Document document) {
+        return write(runId, folder, WorkbookWriter.MAX_DATA_ROWS, Set.of(document)).get(0);
     }
 
     /** As {@link #write(long, Path)}, with fewer rows to a sheet (to test continuation sheets). */
     List<Path> write(long runId, Path folder, int maxRowsPerSheet) {
-        return write(runId, folder, maxRowsPerSheet, Set.of("audit-pack", "error-budget", "scorecard"));
+        return write(runId, folder, maxRowsPerSheet, Document.all());
     }
 
-    private List<Path> write(long runId, Path folder, int maxRowsPerSheet, Set<String> reports) {
+    private List<Path> write(long runId, Path folder, int maxRowsPerSheet, Set<Document> documents) {
         return snapshot.execute(status -> {
             jdbc.getJdbcTemplate().execute("SET LOCAL jit = off"); // compiling these scans costs more than it saves
             jdbc.getJdbcTemplate().execute("SET LOCAL work_mem = '128MB'"); // sorts of whole populations in memory
@@ -100,9 +99,9 @@ class Workbooks {
             WorkbookWriter writer = new WorkbookWriter(jdbc, parameters,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), maxRowsPerSheet);
             List<Path> files = new java.util.ArrayList<>();
-            for (Map.Entry<String, List<Dataset>> book : BOOKS.entrySet()) {
-                if (reports.contains(book.getKey())) {
-                    files.add(writer.write(folder.resolve(book.getKey() + ".xlsx"), runId, book.getValue()));
+            for (Document document : Document.values()) {
+                if (documents.contains(document)) {
+                    files.add(writer.write(folder.resolve(document.fileName() + ".xlsx"), runId, sheets(document)));
                 }
             }
             return files;

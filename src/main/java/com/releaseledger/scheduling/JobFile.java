@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import com.releaseledger.analysis.Policy;
 import com.releaseledger.ingest.Kind;
 import com.releaseledger.ingest.SourceFormat;
+import com.releaseledger.reporting.Document;
 
 /**
  * A job file ({@code jobs/*.yml}): the job's name, its sources and its ingest policy. Read strictly: an unknown
@@ -44,11 +48,10 @@ import com.releaseledger.ingest.SourceFormat;
  * @param output           the output folder (default {@code output} in the working directory), or null
  */
 public record JobFile(String name, String description, Path file, List<SourceSpec> sources,
-        BigDecimal maxRejectedShare, ZoneId reportingZone, Policy policy, Schedule schedule, Set<String> reports,
+        BigDecimal maxRejectedShare, ZoneId reportingZone, Policy policy, Schedule schedule, Set<Document> reports,
         Path output) {
 
     /** The documents a job can write. */
-    public static final Set<String> REPORTS = Set.of("audit-pack", "error-budget", "scorecard");
 
     private static final Set<String> TOP_KEYS = Set.of("job", "description", "sources", "ingest", "reporting_zone",
             "policy", "schedule", "reports", "output");
@@ -113,21 +116,21 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
                     : ZoneId.of("UTC");
             Policy policy = top.containsKey("policy") ? policy(top.get("policy")) : Policy.defaults();
             Schedule schedule = top.containsKey("schedule") ? schedule(top.get("schedule")) : null;
-            Set<String> reports = REPORTS;
+            Set<Document> reports = Document.all();
             if (top.containsKey("reports")) {
                 Node node = top.get("reports");
                 if (!(node instanceof SequenceNode reportList)) {
-                    throw error(node, "reports must be a list of " + sorted(REPORTS));
+                    throw error(node, "reports must be a list of " + Arrays.toString(Document.values()));
                 }
-                Set<String> chosen = new java.util.TreeSet<>();
+                Set<Document> chosen = EnumSet.noneOf(Document.class);
                 for (Node item : reportList.getValue()) {
-                    String report = scalar(item, "reports").trim();
-                    if (!REPORTS.contains(report)) {
-                        throw error(item, "report \"" + report + "\" is not one of " + sorted(REPORTS));
+                    try {
+                        chosen.add(Document.of(scalar(item, "reports")));
+                    } catch (IllegalArgumentException e) {
+                        throw error(item, e.getMessage());
                     }
-                    chosen.add(report);
                 }
-                reports = Set.copyOf(chosen);
+                reports = Collections.unmodifiableSet(chosen);
             }
             Path output = top.containsKey("output") ? base.resolve(required(top, "output", root)).normalize() : null;
             return new JobFile(name, description, file, List.copyOf(sources), maxShare, reportingZone, policy,

@@ -82,6 +82,17 @@ class ManifestIntegrationTests extends LedgerIntegrationTest {
             assertThat(file.path("name").asString()).isEqualTo("sql/findings/RL07.sql");
             assertThat(file.path("sha256").asString()).hasSize(64);
         });
+        // every query a document ran: the PDF's master, sections and charts, and the workbook's sheets
+        assertThat(manifest.path("sql_files")).extracting(file -> file.path("name").asString())
+                .contains("sql/reports/pdf_cover.sql", "sql/reports/pdf_audit_inputs.sql",
+                        "sql/reports/pdf_scorecard_trend.sql", "sql/reports/pdf_budget_burndown.sql",
+                        "sql/reports/audit_deployments.sql", "sql/reports/audit_sql_files.sql")
+                .doesNotHaveDuplicates().isSorted();
+        assertThat(manifest.path("sql_files")).anySatisfy(file -> {
+            assertThat(file.path("name").asString()).isEqualTo("sql/reports/pdf_scorecard_teams.sql");
+            assertThat(file.path("sha256").asString())
+                    .isEqualTo(Sha256.of(Path.of("sql/reports/pdf_scorecard_teams.sql")));
+        });
         assertThat(manifest.path("outputs")).extracting(file -> file.path("file").asString())
                 .containsExactly("metrics.csv", "findings.csv", "pending.csv", "audit-pack.pdf", "error-budget.pdf",
                         "scorecard.pdf", "audit-pack.xlsx", "error-budget.xlsx", "scorecard.xlsx");

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.releaseledger.reporting.Document;
+
 /** Schedules read against fixed instants (a controllable clock, never real time). */
 class ScheduleTests {
 
@@ -47,7 +49,7 @@ class ScheduleTests {
                 JobFile job = JobFile.load(file);
                 if (!job.name().equals("example")) {
                     assertThat(job.schedule()).as(file.toString()).isNotNull();
-                    assertThat(job.reports()).as(file.toString()).containsExactly(job.name());
+                    assertThat(job.reports()).as(file.toString()).containsExactly(Document.of(job.name()));
                 }
             }
         }
