@@ -2,6 +2,7 @@ package com.releaseledger.scheduling;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,8 +68,25 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
 
     /** Reads and checks a job file. */
     public static JobFile load(Path file) {
+        return parse(file, read(file));
+    }
+
+    /** The text of a job file, as {@link #parse} takes it. */
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new JobFileException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Checks a job file's text as read from {@code file} earlier (a run keeps the text it started with, so that a
+     * resumed run uses exactly that job whatever the file says now); relative paths are read against its folder.
+     */
+    static JobFile parse(Path file, String text) {
         Node root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = new StringReader(text)) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
         } catch (IOException e) {
             throw new JobFileException(file + ": cannot be read (" + e.getMessage() + ")");

@@ -93,8 +93,7 @@ public class JobRunner {
                 throw new JobRunFailedException("could not start job " + job.name() + " for " + period + ": "
                         + e.getMessage(), e);
             }
-            return report(job, period, new AnalysisRequest(job.name(), reporting, at, job.policy()), execution,
-                    resumed);
+            return report(job, period, reporting, at, execution, resumed);
         });
     }
 
@@ -108,8 +107,8 @@ public class JobRunner {
         }
     }
 
-    private JobRunReport report(JobFile job, String period, AnalysisRequest request, JobExecution execution,
-            boolean resumed) {
+    private JobRunReport report(JobFile job, String period, ReportingPeriod reporting, Instant at,
+            JobExecution execution, boolean resumed) {
         ExecutionContext context = execution.getExecutionContext();
         List<FileReport> files = context.containsKey(RunJobConfiguration.FILE_IDS)
                 ? fileReports(context.getString(RunJobConfiguration.FILE_IDS)) : List.of();
@@ -120,6 +119,9 @@ public class JobRunner {
             throw failure(job, period, execution, files);
         }
         long runId = context.getLong(RunJobConfiguration.RUN_ID);
+        // the policy the run analysed with: the job file as it was when the run first started
+        AnalysisRequest request = new AnalysisRequest(job.name(), reporting, at,
+                RunJobConfiguration.definition(execution).policy());
         return new JobRunReport(job.name(), period, null, resumed, files, ingestSeconds,
                 analysis.result(runId, request), reports.published(runId));
     }

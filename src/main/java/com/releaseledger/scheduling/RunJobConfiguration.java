@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -52,6 +53,10 @@ class RunJobConfiguration {
     static final String JOB_NAME = "job-run";
     static final String FILE_IDS = "file.ids";
     static final String RUN_ID = "run.id";
+    /** The job file's text when the run first started: every step and every resumed attempt uses exactly this. */
+    static final String DEFINITION = "job.definition";
+    /** The output folder the run first started with. */
+    static final String OUTPUT = "output";
 
     @Bean
     Job jobRunJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestService ingest,
@@ -94,18 +99,41 @@ class RunJobConfiguration {
             return RepeatStatus.FINISHED;
         });
         Step publishReports = step("publishReports", jobRepository, transactionManager, (contribution, chunk) -> {
-            JobParameters parameters = parameters(chunk);
-            reports.publish(context(chunk).getLong(RUN_ID), request(chunk), Path.of(parameters.getString("output")),
+            reports.publish(context(chunk).getLong(RUN_ID), request(chunk), Path.of(context(chunk).getString(OUTPUT)),
                     jobFile(chunk).reports());
             return RepeatStatus.FINISHED;
         });
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(localExecutions)
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void beforeJob(JobExecution execution) {
+                        keepDefinition(execution, jobRepository);
+                    }
+                })
                 .start(ingestSources)
                 .next(analyzePeriod)
                 .next(analyzeTrendPeriods)
                 .next(publishReports)
                 .build();
+    }
+
+    /**
+     * Reads the job file once, when the run first starts, and keeps its text and the output folder in the run's
+     * context: a run resumed after someone edited the file analyses and publishes with the job it started with.
+     * (A restart of a job instance starts from the context of its last execution, so this is there already.)
+     */
+    private static void keepDefinition(JobExecution execution, JobRepository jobRepository) {
+        ExecutionContext context = execution.getExecutionContext();
+        if (!context.containsKey(DEFINITION)) {
+            JobParameters parameters = execution.getJobParameters();
+            Path file = Path.of(parameters.getString("job.file"));
+            String text = JobFile.read(file);
+            JobFile.parse(file, text); // a file that no longer reads right fails the run here, before any step
+            context.putString(DEFINITION, text);
+            context.putString(OUTPUT, parameters.getString("output"));
+            jobRepository.updateExecutionContext(execution);
+        }
     }
 
     private static Step step(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -126,8 +154,14 @@ class RunJobConfiguration {
         return chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
     }
 
+    /** The job as it was when the run first started (see {@link #keepDefinition}). */
     private static JobFile jobFile(ChunkContext chunk) {
-        return JobFile.load(Path.of(parameters(chunk).getString("job.file")));
+        return definition(chunk.getStepContext().getStepExecution().getJobExecution());
+    }
+
+    static JobFile definition(JobExecution execution) {
+        return JobFile.parse(Path.of(execution.getJobParameters().getString("job.file")),
+                execution.getExecutionContext().getString(DEFINITION));
     }
 
     private static AnalysisRequest request(ChunkContext chunk) {

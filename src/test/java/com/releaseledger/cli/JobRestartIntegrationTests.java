@@ -42,19 +42,7 @@ class JobRestartIntegrationTests extends LedgerIntegrationTest {
         emptyLedger();
 
         // a run whose analysis step fails: the database refuses the metric values
-        jdbc.execute("""
-                CREATE FUNCTION injected_failure() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN RAISE EXCEPTION 'injected failure in the analysis'; END $$""");
-        jdbc.execute("CREATE TRIGGER injected_failure BEFORE INSERT ON metric_value"
-                + " FOR EACH STATEMENT EXECUTE FUNCTION injected_failure()");
-        int failed;
-        try {
-            failed = run(job, "interrupted");
-        } finally {
-            jdbc.execute("DROP TRIGGER injected_failure ON metric_value");
-            jdbc.execute("DROP FUNCTION injected_failure()");
-        }
-        assertThat(failed).isEqualTo(Cli.FAILED);
+        assertThat(runFailingInTheAnalysis(job, "interrupted")).isEqualTo(Cli.FAILED);
         assertThat(err.toString()).contains("job restart-test, period 2026-10 failed in step analyzePeriod: "
                 + "ERROR: injected failure in the analysis", "the next run resumes it there");
         // the ingest committed, the analysis left nothing, nothing was written
@@ -118,6 +106,59 @@ class JobRestartIntegrationTests extends LedgerIntegrationTest {
         assertThat(dir.resolve("out/restart-test/2026-10/manifest.json")).exists();
         // every deployment names no change: RL01 finds each one
         assertThat(Files.readAllLines(dir.resolve("out/restart-test/2026-10/findings.csv"))).hasSize(150_001);
+    }
+
+    @Test
+    void aResumedRunUsesTheJobFileAsItWasWhenTheRunStartedNotAsEditedSince() throws IOException {
+        // given a run that failed in its analysis step
+        Path job = writeJob(dir, 300);
+        assertThat(runFailingInTheAnalysis(job, "first")).isEqualTo(Cli.FAILED);
+
+        // when someone edits the job file (another policy, other documents, another output) and the run resumes
+        Files.writeString(job, Files.readString(job).replace("reports: [scorecard]", """
+                reports: [audit-pack]
+                output: elsewhere
+                policy:
+                  production_environments: [staging]
+                """));
+        assertThat(run(job, "second")).as(err.toString()).isZero();
+
+        // then it analysed and published with the job it started with: production is production (300 deployments
+        // without a change: 300 RL01 findings), the scorecard only, in the first attempt's output folder
+        assertThat(out.toString()).contains("resumed the run of job restart-test, period 2026-10");
+        Path folder = dir.resolve("first/restart-test/2026-10");
+        assertThat(Files.readAllLines(folder.resolve("findings.csv"))).hasSize(301);
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(file -> file.getFileName().toString()).sorted().toList()).containsExactly(
+                    "findings.csv", "manifest.json", "metrics.csv", "pending.csv", "scorecard.pdf", "scorecard.xlsx");
+        }
+        assertThat(dir.resolve("second")).doesNotExist();
+        assertThat(dir.resolve("elsewhere")).doesNotExist();
+        assertThat(Files.readString(folder.resolve("manifest.json")))
+                .contains("\"production_environments\" : [ \"production\", \"prod\" ]");
+        assertThat(jdbc.queryForObject("SELECT policy->>'production_environments' FROM analysis_run"
+                + " WHERE trend_of IS NULL", String.class)).isEqualTo("[\"production\", \"prod\"]");
+
+        // and a new run of the edited job (another period) uses the file as it is now
+        out.getBuffer().setLength(0);
+        assertThat(Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), TestDatabase.commandLine("run",
+                job.toString(), "--period", "2026-09"))).as(err.toString()).isZero();
+        assertThat(dir.resolve("elsewhere/restart-test/2026-09/audit-pack.pdf")).exists();
+    }
+
+    /** Runs the job with the database refusing the metric values: the analysis step fails. */
+    private int runFailingInTheAnalysis(Path job, String output) {
+        jdbc.execute("""
+                CREATE FUNCTION injected_failure() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'injected failure in the analysis'; END $$""");
+        jdbc.execute("CREATE TRIGGER injected_failure BEFORE INSERT ON metric_value"
+                + " FOR EACH STATEMENT EXECUTE FUNCTION injected_failure()");
+        try {
+            return run(job, output);
+        } finally {
+            jdbc.execute("DROP TRIGGER injected_failure ON metric_value");
+            jdbc.execute("DROP FUNCTION injected_failure()");
+        }
     }
 
     /** A job over two services and {@code deployments} production deployments in October 2026. */
