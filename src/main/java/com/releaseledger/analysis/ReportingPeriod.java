@@ -11,6 +11,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.releaseledger.kernel.BadInputException;
+
 /**
  * A reporting period (DESIGN.md section 3): a calendar month ({@code 2026-10}), ISO week ({@code 2026-W41}) or
  * quarter ({@code 2026-Q4}) in the reporting zone, as the half-open interval [start, end) between two local
@@ -55,7 +57,7 @@ public record ReportingPeriod(String label, ZoneId zone, Instant start, Instant 
             LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), 3 * Integer.parseInt(m.group(2)) - 2, 1);
             return between(text, zone, first, first.plusMonths(3));
         }
-        throw new IllegalArgumentException("period \"" + label
+        throw new BadInputException("period \"" + label
                 + "\" is not a month (2026-10), an ISO week (2026-W41) or a quarter (2026-Q4)");
     }
 

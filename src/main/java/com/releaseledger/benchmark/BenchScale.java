@@ -3,6 +3,8 @@ package com.releaseledger.benchmark;
 import java.util.Arrays;
 import java.util.Locale;
 
+import com.releaseledger.kernel.BadInputException;
+
 /**
  * A benchmark scale, named by its deployment rows in one month: {@code 1m} is the enterprise month of issue 6
  * (about 1,000,000 deployments, 200,000 changes and 50,000 incidents over 500 services in 12 teams); the other
@@ -24,7 +26,7 @@ public record BenchScale(String name, long deployments) {
     public static BenchScale of(String name) {
         String key = name.trim().toLowerCase(Locale.ROOT);
         return Arrays.asList(S10K, S100K, S1M, S3M).stream().filter(scale -> scale.name.equals(key)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("--scale \"" + name + "\" is not one of 10k, 100k, 1m, 3m"));
+                .orElseThrow(() -> new BadInputException("--scale \"" + name + "\" is not one of 10k, 100k, 1m, 3m"));
     }
 
     /** The production deployments a month to ask the generator for. */

@@ -42,6 +42,7 @@ import com.releaseledger.ingest.IngestRequest;
 import com.releaseledger.ingest.IngestService;
 import com.releaseledger.ingest.Kind;
 import com.releaseledger.ingest.SourceFormat;
+import com.releaseledger.kernel.BadInputException;
 import com.releaseledger.kernel.SqlFile;
 import com.releaseledger.reporting.PublishedRun;
 import com.releaseledger.reporting.ReportService;
@@ -94,12 +95,12 @@ public class Benchmark {
      * @param work     an empty folder for the generated files and the output
      * @param database what the database is, for the report
      * @param progress told each phase as it ends
-     * @throws IllegalArgumentException when the ledger is not empty (the benchmark would add to a real ledger)
+     * @throws BadInputException when the ledger is not empty (the benchmark would add to a real ledger)
      */
     public BenchResult run(BenchScale scale, Path work, String database, Consumer<Phase> progress) throws IOException {
         Long files = jdbc.queryForObject("SELECT count(*) FROM source_file", Long.class);
         if (files != null && files > 0) {
-            throw new IllegalArgumentException("the benchmark needs an empty ledger and this one holds " + files
+            throw new BadInputException("the benchmark needs an empty ledger and this one holds " + files
                     + " file(s): run it on the embedded database (the default) or point --db-url at a scratch database");
         }
         List<Phase> phases = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.util.Set;
 import com.releaseledger.analysis.AnalysisRequest;
 import com.releaseledger.analysis.AnalysisResult;
 import com.releaseledger.analysis.AnalysisService;
+import com.releaseledger.kernel.BadInputException;
 import com.releaseledger.reporting.Document;
 import com.releaseledger.reporting.PublishedRun;
 import com.releaseledger.reporting.ReportService;
@@ -36,7 +37,7 @@ final class Analysis {
             return parsed instanceof OffsetDateTime offset ? offset.toInstant()
                     : ((LocalDateTime) parsed).atZone(zone).toInstant();
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("--as-of \"" + text + "\" is not an ISO-8601 date-time"
+            throw new BadInputException("--as-of \"" + text + "\" is not an ISO-8601 date-time"
                     + " (like 2026-10-30T15:00:00Z, or 2026-10-30T15:00 in the reporting zone)");
         }
     }
@@ -58,18 +59,6 @@ final class Analysis {
                 result.findingsAtLeast(failOnFindings), failOnFindings, Cli.FINDINGS);
         out.flush();
         return Cli.FINDINGS;
-    }
-
-    /** Checks a --fail-on-findings value. */
-    static String severity(String value) {
-        if (value == null) {
-            return null;
-        }
-        String severity = value.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!severity.equals("high") && !severity.equals("medium")) {
-            throw new IllegalArgumentException("--fail-on-findings \"" + value + "\" is not one of [high, medium]");
-        }
-        return severity;
     }
 
     static void print(PrintWriter out, AnalysisResult result, PublishedRun published) {

@@ -30,36 +30,28 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = "--period", required = true, paramLabel = "PERIOD",
+    @Option(names = "--period", required = true, paramLabel = "PERIOD", converter = Converters.Period.class,
             description = "A month (2026-10), ISO week (2026-W41) or quarter (2026-Q4).")
     String period;
 
-    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC", converter = Converters.Zone.class,
             description = "The reporting zone (default ${DEFAULT-VALUE}).")
-    String zone;
+    ZoneId zone;
 
-    @Option(names = "--as-of", paramLabel = "TIMESTAMP",
-            description = "When deadlines are judged (default: the period end); without an offset, in the zone.")
-    String asOf;
+    @Mixin
+    AnalysisOptions analysis;
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "output",
             description = "Where the files go (default ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--fail-on-findings", paramLabel = "SEVERITY",
-            description = "Exit 3 when the run finds findings of this severity or higher (high or medium).")
-    String failOnFindings;
-
     @Override
     public Integer call() {
-        String severity = Analysis.severity(failOnFindings);
-        ZoneId reportingZone = ZoneId.of(zone);
-        ReportingPeriod reporting = ReportingPeriod.parse(period, reportingZone);
-        AnalysisRequest request = new AnalysisRequest("ledger", reporting, Analysis.asOf(asOf, reportingZone),
-                Policy.defaults());
+        ReportingPeriod reporting = ReportingPeriod.parse(period, zone);
+        AnalysisRequest request = new AnalysisRequest("ledger", reporting, analysis.asOf(zone), Policy.defaults());
         try (Ledger ledger = Ledger.open(database)) {
             return Analysis.exitCode(Analysis.run(ledger, request, output, Document.all(),
-                    spec.commandLine().getOut()), severity,
+                    spec.commandLine().getOut()), analysis.failOnFindings,
                     spec.commandLine().getOut());
         }
     }

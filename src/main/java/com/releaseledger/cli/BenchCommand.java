@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import com.releaseledger.benchmark.BenchResult;
 import com.releaseledger.benchmark.BenchScale;
 import com.releaseledger.benchmark.Benchmark;
+import com.releaseledger.kernel.BadInputException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchScale benchScale = BenchScale.of(scale);
         Path folder = work != null ? work : Files.createTempDirectory("release-ledger-bench-");
         if (Files.isDirectory(folder.resolve("data"))) {
-            throw new IllegalArgumentException(folder + " already holds a benchmark's data: name an empty --work folder");
+            throw new BadInputException(folder + " already holds a benchmark's data: name an empty --work folder");
         }
         if (database.url == null || database.url.isBlank()) {
             if (database.dataDir == null) {

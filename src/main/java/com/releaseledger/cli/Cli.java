@@ -3,9 +3,8 @@ package com.releaseledger.cli;
 import java.io.PrintWriter;
 
 import com.releaseledger.ingest.IngestFailedException;
+import com.releaseledger.kernel.BadInputException;
 import com.releaseledger.kernel.EngineVersion;
-import com.releaseledger.ingest.MalformedSourceException;
-import com.releaseledger.scheduling.JobFileException;
 import com.releaseledger.scheduling.JobRunFailedException;
 
 import picocli.CommandLine;
@@ -56,8 +55,7 @@ public final class Cli {
         if (verbose) {
             e.printStackTrace(err);
         }
-        if (e instanceof MalformedSourceException || e instanceof JobFileException
-                || e instanceof IllegalArgumentException) {
+        if (e instanceof BadInputException) {
             err.println("release-ledger: " + e.getMessage());
             return BAD_INPUT;
         }

@@ -66,7 +66,7 @@ final class GenerateCommand implements Callable<Integer> {
                     + "--no-hold-releases keeps every planned deployment (the benchmark's month).")
     boolean holdReleases;
 
-    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Europe/London",
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Europe/London", converter = Converters.Zone.class,
             description = "The organisation's zone (default ${DEFAULT-VALUE}).")
     ZoneId zone;
 

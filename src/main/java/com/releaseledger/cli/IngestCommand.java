@@ -34,17 +34,17 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = "--kind", required = true, paramLabel = "KIND",
+    @Option(names = "--kind", required = true, paramLabel = "KIND", converter = Converters.KindName.class,
             description = "deployments, changes, incidents, services, blackouts or exceptions.")
-    String kind;
+    Kind kind;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
+    @Option(names = "--format", paramLabel = "FORMAT", converter = Converters.Format.class,
             description = "csv or jsonl (default: from each file's extension; .jsonl/.ndjson/.json are JSON Lines).")
-    String format;
+    SourceFormat format;
 
-    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC", converter = Converters.Zone.class,
             description = "Zone of timestamps written without an offset (default ${DEFAULT-VALUE}).")
-    String zone;
+    ZoneId zone;
 
     @Option(names = "--max-rejected-share", paramLabel = "SHARE",
             description = "Refuse a file whole when more than this share (0 to 1) of its rows is rejected.")
@@ -55,15 +55,13 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Kind parsedKind = Kind.of(kind);
-        ZoneId parsedZone = ZoneId.of(zone);
         long started = System.nanoTime();
         List<FileReport> reports = new ArrayList<>();
         try (Ledger ledger = Ledger.open(database)) {
             IngestService ingest = ledger.get(IngestService.class);
             for (Path file : files) {
-                SourceFormat fileFormat = format != null ? SourceFormat.of(format) : SourceFormat.fromPath(file);
-                reports.add(ingest.ingest(new IngestRequest(parsedKind, file, fileFormat, parsedZone, maxRejectedShare)));
+                SourceFormat fileFormat = format != null ? format : SourceFormat.fromPath(file);
+                reports.add(ingest.ingest(new IngestRequest(kind, file, fileFormat, zone, maxRejectedShare)));
             }
         }
         Reconciliation.print(spec.commandLine().getOut(), reports, (System.nanoTime() - started) / 1e9);

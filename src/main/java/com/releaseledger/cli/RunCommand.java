@@ -35,14 +35,12 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOBFILE", description = "The job file (jobs/*.yml).")
     Path jobFile;
 
-    @Option(names = "--period", required = true, paramLabel = "PERIOD",
+    @Option(names = "--period", required = true, paramLabel = "PERIOD", converter = Converters.Period.class,
             description = "The period the run reports: a month (2026-10), ISO week (2026-W41) or quarter (2026-Q4).")
     String period;
 
-    @Option(names = "--as-of", paramLabel = "TIMESTAMP",
-            description = "When deadlines are judged (default: the period end); without an offset, in the job's "
-                    + "reporting zone.")
-    String asOf;
+    @Mixin
+    AnalysisOptions analysis;
 
     @Option(names = "--output", paramLabel = "DIR",
             description = "Where the files go (default: the job file's output, else ./output).")
@@ -51,17 +49,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rerun", description = "Run a period that already completed again: a new version beside the old.")
     boolean rerun;
 
-    @Option(names = "--fail-on-findings", paramLabel = "SEVERITY",
-            description = "Exit 3 when the run finds findings of this severity or higher (high or medium).")
-    String failOnFindings;
-
     @Override
     public Integer call() {
-        String severity = Analysis.severity(failOnFindings);
         JobFile job = JobFile.load(jobFile);
-        Instant asOfInstant = Analysis.asOf(asOf, job.reportingZone());
+        Instant asOfInstant = analysis.asOf(job.reportingZone());
         try (Ledger ledger = Ledger.open(database)) {
-            return JobExecution.run(ledger, job, period, asOfInstant, output, rerun, severity, database.describe(),
+            return JobExecution.run(ledger, job, period, asOfInstant, output, rerun, analysis.failOnFindings, database.describe(),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

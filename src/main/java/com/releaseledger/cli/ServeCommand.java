@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import com.releaseledger.kernel.BadInputException;
 import com.releaseledger.scheduling.CatchUp;
 import com.releaseledger.scheduling.JobFile;
 import com.releaseledger.scheduling.JobRuns;
@@ -47,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         List<JobFile> jobs = jobFiles.load().stream().filter(job -> job.schedule() != null).toList();
         if (jobs.isEmpty()) {
-            throw new IllegalArgumentException("no job with a schedule to serve");
+            throw new BadInputException("no job with a schedule to serve");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -3,6 +3,8 @@ package com.releaseledger.generate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
+import com.releaseledger.kernel.BadInputException;
+
 /**
  * What to generate.
  *
@@ -33,25 +35,25 @@ public record GeneratorSettings(YearMonth firstMonth, int months, int services, 
 
     public GeneratorSettings {
         if (deploymentsPerChange < 1) {
-            throw new IllegalArgumentException("deployments per change must be at least 1");
+            throw new BadInputException("deployments per change must be at least 1");
         }
         if (incidentFactor < 0 || incidentFactor > 20) {
-            throw new IllegalArgumentException("incident factor must be from 0 to 20");
+            throw new BadInputException("incident factor must be from 0 to 20");
         }
         if (months < 1) {
-            throw new IllegalArgumentException("months must be at least 1");
+            throw new BadInputException("months must be at least 1");
         }
         if (services < 4) {
-            throw new IllegalArgumentException("services must be at least 4");
+            throw new BadInputException("services must be at least 4");
         }
         if (teams < 1 || teams > 12 || teams > services) {
-            throw new IllegalArgumentException("teams must be from 1 to 12, and no more than the services");
+            throw new BadInputException("teams must be from 1 to 12, and no more than the services");
         }
         if (deploymentsPerMonth < services) {
-            throw new IllegalArgumentException("deployments per month must be at least the number of services");
+            throw new BadInputException("deployments per month must be at least the number of services");
         }
         if (malformedShare < 0 || malformedShare > 0.5) {
-            throw new IllegalArgumentException("malformed share must be from 0 to 0.5");
+            throw new BadInputException("malformed share must be from 0 to 0.5");
         }
     }
 

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Objects;
 
+import com.releaseledger.kernel.BadInputException;
+
 /**
  * What to ingest: one file of one kind.
  *
@@ -23,7 +25,7 @@ public record IngestRequest(Kind kind, Path path, SourceFormat format, ZoneId zo
         Objects.requireNonNull(zone, "zone");
         if (maxRejectedShare != null
                 && (maxRejectedShare.signum() < 0 || maxRejectedShare.compareTo(BigDecimal.ONE) > 0)) {
-            throw new IllegalArgumentException("max rejected share " + maxRejectedShare + " is not between 0 and 1");
+            throw new BadInputException("max rejected share " + maxRejectedShare + " is not between 0 and 1");
         }
     }
 

@@ -23,6 +23,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import com.releaseledger.kernel.BadInputException;
 import com.releaseledger.kernel.Sha256;
 
 /**
@@ -98,7 +99,7 @@ public class IngestService {
                     + " WHERE file_id = ?", String.class, resumed);
             String asked = request.kind().id() + " " + request.format().id() + " " + request.zone().getId();
             if (!asked.equals(how)) {
-                throw new IllegalArgumentException(request.path() + " is partly loaded as " + how.replace(" ", ", ")
+                throw new BadInputException(request.path() + " is partly loaded as " + how.replace(" ", ", ")
                         + " (kind, format, zone); ingest it the same way to resume it");
             }
             return resumed;

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import com.releaseledger.kernel.BadInputException;
+
 /**
  * The six kinds of input (DESIGN.md section 2), each with its canonical fields in ledger column order.
  */
@@ -139,7 +141,7 @@ public enum Kind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("kind \"" + name + "\" is not one of " + names());
+        throw new BadInputException("kind \"" + name + "\" is not one of " + names());
     }
 
     public static String names() {

@@ -1,10 +1,12 @@
 package com.releaseledger.ingest;
 
+import com.releaseledger.kernel.BadInputException;
+
 /**
  * A source file whose structure is wrong (empty, not UTF-8, a missing required column, unbalanced quoting):
  * it is refused whole and nothing of it is loaded.
  */
-public class MalformedSourceException extends RuntimeException {
+public class MalformedSourceException extends BadInputException {
 
     private final String file;
     private final long line;

@@ -3,6 +3,8 @@ package com.releaseledger.ingest;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import com.releaseledger.kernel.BadInputException;
+
 /** The file formats a source can come in (DESIGN.md section 2). */
 public enum SourceFormat {
     CSV("csv"), JSONL("jsonl");
@@ -23,7 +25,7 @@ public enum SourceFormat {
         return switch (wanted) {
             case "csv" -> CSV;
             case "jsonl", "ndjson", "json" -> JSONL;
-            default -> throw new IllegalArgumentException("format \"" + name + "\" is not one of [csv, jsonl]");
+            default -> throw new BadInputException("format \"" + name + "\" is not one of [csv, jsonl]");
         };
     }
 

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.releaseledger.kernel.BadInputException;
+
 /**
  * The documents a run writes (DESIGN.md section 7), each as a PDF and a workbook, in the order they are written:
  * the one name that job files, the command line, the templates ({@code reports/<name>.jrxml}) and the output
@@ -35,7 +37,7 @@ public enum Document {
     public static Document of(String name) {
         String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(document -> document.fileName.equals(key)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("report \"" + name + "\" is not one of "
+                .orElseThrow(() -> new BadInputException("report \"" + name + "\" is not one of "
                         + Arrays.stream(values()).map(Document::fileName).collect(Collectors.joining(", ", "[", "]"))));
     }
 

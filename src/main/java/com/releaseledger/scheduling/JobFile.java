@@ -31,6 +31,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import com.releaseledger.analysis.Policy;
 import com.releaseledger.ingest.Kind;
 import com.releaseledger.ingest.SourceFormat;
+import com.releaseledger.kernel.BadInputException;
 import com.releaseledger.reporting.Document;
 
 /**
@@ -144,7 +145,7 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
                 for (Node item : reportList.getValue()) {
                     try {
                         chosen.add(Document.of(scalar(item, "reports")));
-                    } catch (IllegalArgumentException e) {
+                    } catch (BadInputException e) {
                         throw error(item, e.getMessage());
                     }
                 }
@@ -169,7 +170,7 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
             Schedule.PeriodKind kind;
             try {
                 kind = Schedule.PeriodKind.of(period);
-            } catch (IllegalArgumentException e) {
+            } catch (BadInputException e) {
                 throw error(values.get("period"), e.getMessage());
             }
             java.time.YearMonth from = null;
@@ -290,7 +291,7 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
             Kind kind;
             try {
                 kind = Kind.of(kindName);
-            } catch (IllegalArgumentException e) {
+            } catch (BadInputException e) {
                 throw error(source.get("kind"), e.getMessage());
             }
             String path = required(source, "path", node);
@@ -298,7 +299,7 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
             if (source.containsKey("format")) {
                 try {
                     format = SourceFormat.of(scalar(source.get("format"), "format"));
-                } catch (IllegalArgumentException e) {
+                } catch (BadInputException e) {
                     throw error(source.get("format"), e.getMessage());
                 }
             }

@@ -23,7 +23,7 @@ import com.releaseledger.analysis.AnalysisService;
 import com.releaseledger.analysis.ReportingPeriod;
 import com.releaseledger.ingest.FileReport;
 import com.releaseledger.ingest.IngestService;
-import com.releaseledger.ingest.MalformedSourceException;
+import com.releaseledger.kernel.BadInputException;
 import com.releaseledger.reporting.ReportService;
 
 /**
@@ -132,9 +132,7 @@ public class JobRunner {
                 .map(StepExecution::getStepName).findFirst().orElse("?");
         for (Throwable failure : execution.getAllFailureExceptions()) {
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SourcesRefusedException
-                        || cause instanceof JobFileException || cause instanceof MalformedSourceException
-                        || cause instanceof IllegalArgumentException) {
+                if (cause instanceof BadInputException) {
                     return (RuntimeException) cause;
                 }
             }

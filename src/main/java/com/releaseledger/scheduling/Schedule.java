@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.springframework.scheduling.support.CronExpression;
 
 import com.releaseledger.analysis.ReportingPeriod;
+import com.releaseledger.kernel.BadInputException;
 
 /**
  * When a job runs and which period each firing reports (DESIGN.md section 8).
@@ -30,7 +31,7 @@ public record Schedule(String cron, ZoneId zone, PeriodKind period, YearMonth ca
                 case "previous-month" -> PREVIOUS_MONTH;
                 case "previous-week" -> PREVIOUS_WEEK;
                 case "previous-quarter" -> PREVIOUS_QUARTER;
-                default -> throw new IllegalArgumentException("period \"" + text
+                default -> throw new BadInputException("period \"" + text
                         + "\" is not one of [previous-month, previous-quarter, previous-week]");
             };
         }

@@ -2,11 +2,13 @@ package com.releaseledger.scheduling;
 
 import java.util.List;
 
+import com.releaseledger.kernel.BadInputException;
+
 /**
  * A run stopped after its ingest because a source file was refused whole: the period's population would be
  * incomplete, so it is not analysed. The run restarts from its ingest once the file is mended.
  */
-public class SourcesRefusedException extends RuntimeException {
+public class SourcesRefusedException extends BadInputException {
 
     private final List<Long> fileIds;
 

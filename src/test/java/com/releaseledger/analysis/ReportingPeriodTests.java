@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.releaseledger.kernel.BadInputException;
+
 /** DESIGN.md section 3; every expected instant and length worked out by hand from the zone's rules. */
 class ReportingPeriodTests {
 
@@ -61,7 +63,7 @@ class ReportingPeriodTests {
     @ValueSource(strings = {"2026-13", "2026-00", "2025-W53", "2026-W00", "2026-Q5", "October", "2026/10", ""})
     void refusesWhatIsNotAPeriod(String label) {
         assertThatThrownBy(() -> ReportingPeriod.parse(label, ZoneId.of("UTC")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("is not a month (2026-10), an ISO week (2026-W41) or a quarter (2026-Q4)");
     }
 }

@@ -159,7 +159,8 @@ class CliIntegrationTests extends LedgerIntegrationTest {
                 "--fail-on-findings", "medium")).isZero(); // nothing deployed in September: no findings
         assertThat(cli("analyze", "--period", "2026-10", "--output", dir.resolve("bad").toString(),
                 "--fail-on-findings", "low")).isEqualTo(2);
-        assertThat(err.toString()).contains("--fail-on-findings \"low\" is not one of [high, medium]");
+        assertThat(err.toString()).contains("Invalid value for option '--fail-on-findings': \"low\" is not one of "
+                + "[high, medium]");
     }
 
     @Test
@@ -229,6 +230,34 @@ class CliIntegrationTests extends LedgerIntegrationTest {
         assertThat(err.toString()).contains("period \"October\" is not a month (2026-10)");
         assertThat(cli("ingest", "--kind", "tickets", "x.csv")).isEqualTo(2);
         assertThat(cli("frobnicate")).isEqualTo(2);
+    }
+
+    @Test
+    void aWrongZoneOrKindOrFormatIsBadUsageNamingTheOption() {
+        assertThat(cli("analyze", "--period", "2026-10", "--zone", "Mars/Olympus")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--zone': \"Mars/Olympus\" is not a time zone");
+        assertThat(cli("ingest", "--kind", "services", "--zone", "GMT+25", "x.csv")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--zone': \"GMT+25\" is not a time zone");
+        assertThat(cli("ingest", "--kind", "tickets", "x.csv")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--kind': kind \"tickets\" is not one of");
+        assertThat(cli("ingest", "--kind", "services", "--format", "xml", "x.csv")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--format': format \"xml\" is not one of");
+        assertThat(cli("run", "job.yml", "--period", "2026-13")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--period': period \"2026-13\"");
+        assertThat(cli("analyze", "--period", "2026-10", "--as-of", "yesterday")).isEqualTo(2);
+        assertThat(err.toString()).contains("--as-of \"yesterday\" is not an ISO-8601 date-time");
+    }
+
+    @Test
+    void aFailureThatIsNotTheUsersInputExitsOne() throws IOException {
+        Path services = Files.writeString(dir.resolve("services.csv"), "service,team\nsvc-a,team-1\n");
+
+        // nothing listens on port 1: the ledger cannot be opened
+        int exit = Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), "ingest", "--kind", "services",
+                services.toString(), "--db-url", "jdbc:postgresql://127.0.0.1:1/none");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("release-ledger: ").contains("(--verbose shows details)");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 
+import com.releaseledger.kernel.BadInputException;
 import com.releaseledger.support.LedgerIntegrationTest;
 
 /**
@@ -116,7 +117,7 @@ class IngestRestartIntegrationTests extends LedgerIntegrationTest {
 
         assertThatThrownBy(() -> ingest.ingest(new IngestRequest(Kind.DEPLOYMENTS, file, SourceFormat.CSV,
                 ZoneId.of("Europe/London"), null)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessage(file + " is partly loaded as deployments, csv, UTC (kind, format, zone); "
                         + "ingest it the same way to resume it");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM deployments", Long.class)).isZero();
