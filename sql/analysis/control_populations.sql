@@ -2,7 +2,7 @@
 --   per-control summary: event rules test the production deployments that started in the period (per-change
 --   rules, the distinct changes they name); RL12 the changes named by members of PD; deadline rules the items
 --   whose deadline fell in the period and at or before as_of.
--- Reads: the prepared populations (sql/analysis/prepare.sql). Columns: rule_id, population, tested.
+-- Reads: the prepared populations (sql/analysis/prepare_ledger.sql, prepare_period.sql). Columns: rule_id, population, tested.
 WITH events AS (
     SELECT count(*) AS deployments,
            count(DISTINCT change_id) FILTER (WHERE c_exists) AS changes,

@@ -1,7 +1,7 @@
 -- Purpose: the data-quality register of an analysis run (DESIGN.md section 6): items that qualify the numbers
 --   and are not control failures: rejected rows, values ignored at ingest, services missing from services,
 --   incident causes that link nothing, and durations that would be negative (left out of their statistic).
--- Reads: the prepared populations (sql/analysis/prepare.sql), the file registry, rejected_row, ingest_note.
+-- Reads: the prepared populations (sql/analysis/prepare_ledger.sql, prepare_period.sql), the file registry, rejected_row, ingest_note.
 -- Columns: category, kind, record_id, file_id, line_no, detail.
 SELECT 'rejected_row' AS category, f.kind, NULL AS record_id, r.file_id, r.line_no,
        f.path || ' line ' || r.line_no || ': ' || r.reason AS detail

@@ -1,6 +1,6 @@
 -- Metric: deployments (count) = |PD|, the production deployments that succeeded, failed or were rolled back
 --   and finished in the period (DESIGN.md section 4). Counted under the deployment's service and its team.
--- Reads: a_pd, a_scope (sql/analysis/prepare.sql). Columns: scope, scope_id, value, numerator, denominator, band.
+-- Reads: a_pd, a_scope (sql/analysis/prepare_period.sql). Columns: scope, scope_id, value, numerator, denominator, band.
 WITH counted AS (
     SELECT sc.scope, sc.scope_id, count(*) AS n
     FROM a_pd d

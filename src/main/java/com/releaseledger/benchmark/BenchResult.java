@@ -27,16 +27,49 @@ public record BenchResult(String scale, List<Phase> phases, double copyRowsPerSe
         return copyRowsPerSecond == 0 ? 0 : ingestRowsPerSecond / copyRowsPerSecond;
     }
 
+    /** The groups of phases, as the table and the JSON name them. */
+    public enum Group {
+        GENERATE("generate"), LIMIT("limit"), ENGINE("engine"), DOCUMENT("document"), RE_INGEST("re-ingest");
+
+        private final String label;
+
+        Group(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** What a phase counts towards in the summary, whatever its display name. */
+    public enum Measure {
+        /** The bare COPY of the deployments file: the yardstick of ingest speed. */
+        DEPLOYMENTS_COPY,
+        /** The engine's ingest of the deployments file. */
+        DEPLOYMENTS_INGEST,
+        /** The engine's ingest of another file. */
+        INGEST,
+        ANALYSIS,
+        OTHER
+    }
+
     /**
      * One measured phase.
      *
-     * @param group   {@code generate}, {@code limit}, {@code engine} or {@code re-ingest}
-     * @param name    what it did
+     * @param group   generate, limit, engine, document or re-ingest
+     * @param measure what it counts towards in the summary
+     * @param name    what it did, for people
      * @param rows    the rows it handled
      * @param seconds how long it took
      * @param note    what else a reader should know (rows loaded, skipped), or empty
      */
-    public record Phase(String group, String name, long rows, double seconds, String note) {
+    public record Phase(Group group, Measure measure, String name, long rows, double seconds, String note) {
 
         public double rowsPerSecond() {
             return seconds == 0 ? 0 : rows / seconds;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -33,6 +34,8 @@ import com.releaseledger.analysis.AnalysisResult;
 import com.releaseledger.analysis.AnalysisService;
 import com.releaseledger.analysis.Policy;
 import com.releaseledger.analysis.ReportingPeriod;
+import com.releaseledger.benchmark.BenchResult.Group;
+import com.releaseledger.benchmark.BenchResult.Measure;
 import com.releaseledger.benchmark.BenchResult.Phase;
 import com.releaseledger.generate.DataGenerator;
 import com.releaseledger.generate.GeneratorSettings;
@@ -112,7 +115,7 @@ public class Benchmark {
             Path data = work.resolve("data");
             long started = System.nanoTime();
             Map<String, Long> generated = DataGenerator.generate(data, settings(scale));
-            record.accept(new Phase("generate", "generate the month", generated.values().stream()
+            record.accept(new Phase(Group.GENERATE, Measure.OTHER, "generate the month", generated.values().stream()
                     .mapToLong(Long::longValue).sum(), seconds(started), counts(generated)));
 
             Map<Kind, Path> inputs = inputs(data);
@@ -149,7 +152,8 @@ public class Benchmark {
                 createScratchTable(connection, kind);
                 long started = System.nanoTime();
                 long rows = kind == Kind.INCIDENTS ? copyJsonLines(connection, kind, file) : copyCsv(connection, kind, file);
-                record.accept(new Phase("limit", "COPY " + file.getFileName(), rows, seconds(started), ""));
+                record.accept(new Phase(Group.LIMIT, kind == Kind.DEPLOYMENTS ? Measure.DEPLOYMENTS_COPY
+                        : Measure.OTHER, "COPY " + file.getFileName(), rows, seconds(started), ""));
             }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("ANALYZE");
@@ -168,7 +172,7 @@ public class Benchmark {
             });
         }
         Long rows = jdbc.queryForObject("SELECT count(*) FROM bench_deployments", Long.class);
-        record.accept(new Phase("limit", "plain aggregates, one per metric (" + statements.length + ")",
+        record.accept(new Phase(Group.LIMIT, Measure.OTHER, "plain aggregates, one per metric (" + statements.length + ")",
                 rows == null ? 0 : rows, seconds(started), ""));
     }
 
@@ -236,20 +240,21 @@ public class Benchmark {
         for (Map.Entry<Kind, Path> input : inputs.entrySet()) {
             long started = System.nanoTime();
             FileReport report = ingest.ingest(request(input.getKey(), input.getValue()));
-            record.accept(new Phase("engine", "ingest " + input.getKey().id(), report.read(), seconds(started),
+            record.accept(new Phase(Group.ENGINE, input.getKey() == Kind.DEPLOYMENTS
+                    ? Measure.DEPLOYMENTS_INGEST : Measure.INGEST, "ingest " + input.getKey().id(), report.read(), seconds(started),
                     String.format("loaded %,d, rejected %,d", report.loaded(), report.rejected())));
         }
         AnalysisRequest request = new AnalysisRequest("bench", period, null, Policy.defaults());
         long started = System.nanoTime();
         AnalysisResult result = analysis.analyze(request);
         Long deployments = jdbc.queryForObject("SELECT count(*) FROM deployments", Long.class);
-        record.accept(new Phase("engine", "analysis", deployments == null ? 0 : deployments, seconds(started),
+        record.accept(new Phase(Group.ENGINE, Measure.ANALYSIS, "analysis", deployments == null ? 0 : deployments, seconds(started),
                 String.format("%,d findings, %,d pending", result.findings(), result.pending())));
         PublishedRun published = reports.publish(result.runId(), request, output);
-        for (Map.Entry<String, Double> part : published.seconds().entrySet()) {
-            Path file = published.folder().resolve(part.getKey());
-            record.accept(new Phase(part.getKey().contains(".") ? "document" : "engine", part.getKey(),
-                    rowsOf(part.getKey(), result), part.getValue(),
+        for (PublishedRun.Part part : published.parts()) {
+            Path file = published.folder().resolve(part.name());
+            record.accept(new Phase(part.document() != null ? Group.DOCUMENT : Group.ENGINE, Measure.OTHER, part.name(),
+                    rowsOf(part.name(), result), part.seconds(),
                     Files.isRegularFile(file) ? String.format("%,d bytes", size(file)) : ""));
         }
     }
@@ -275,7 +280,7 @@ public class Benchmark {
     private void reingest(Path deployments, Path work, Consumer<Phase> record) throws IOException {
         long started = System.nanoTime();
         FileReport same = ingest.ingest(request(Kind.DEPLOYMENTS, deployments));
-        record.accept(new Phase("re-ingest", "the same deployments file again", same.read(), seconds(started),
+        record.accept(new Phase(Group.RE_INGEST, Measure.OTHER, "the same deployments file again", same.read(), seconds(started),
                 same.outcome().name().toLowerCase()));
 
         Path changed = work.resolve("data/deployments-" + MONTH + "-resent.csv");
@@ -296,7 +301,7 @@ public class Benchmark {
         }
         started = System.nanoTime();
         FileReport resent = ingest.ingest(request(Kind.DEPLOYMENTS, changed));
-        record.accept(new Phase("re-ingest", "deployments with 1 % of records changed", resent.read(),
+        record.accept(new Phase(Group.RE_INGEST, Measure.OTHER, "deployments with 1 % of records changed", resent.read(),
                 seconds(started), String.format("%,d changed, %,d new versions stored, %,d unchanged", edited,
                         resent.loaded(), resent.duplicate())));
     }
@@ -304,24 +309,21 @@ public class Benchmark {
     // ---- the result ----
 
     private static BenchResult result(BenchScale scale, List<Phase> phases, double peakHeapMb, String database) {
-        double copy = rate(phases, "limit", "COPY deployments-" + MONTH + ".csv");
-        double ingestRate = rate(phases, "engine", "ingest deployments");
-        double limit = sum(phases, "limit", null);
-        double ingestAnalysis = sum(phases, "engine", "ingest ") + sum(phases, "engine", "analysis");
-        double documents = sum(phases, "document", null);
-        double total = sum(phases, "engine", null) + documents;
+        double copy = phases.stream().filter(p -> p.measure() == Measure.DEPLOYMENTS_COPY)
+                .mapToDouble(Phase::rowsPerSecond).findFirst().orElse(0);
+        double ingestRate = phases.stream().filter(p -> p.measure() == Measure.DEPLOYMENTS_INGEST)
+                .mapToDouble(Phase::rowsPerSecond).findFirst().orElse(0);
+        double limit = seconds(phases, p -> p.group() == Group.LIMIT);
+        double ingestAnalysis = seconds(phases, p -> p.measure() == Measure.DEPLOYMENTS_INGEST
+                || p.measure() == Measure.INGEST || p.measure() == Measure.ANALYSIS);
+        double documents = seconds(phases, p -> p.group() == Group.DOCUMENT);
+        double total = seconds(phases, p -> p.group() == Group.ENGINE) + documents;
         return new BenchResult(scale.name(), List.copyOf(phases), copy, ingestRate, limit, ingestAnalysis, documents,
                 total, peakHeapMb, MemoryWatch.peakRssMb(), Runtime.getRuntime().availableProcessors(), database);
     }
 
-    private static double rate(List<Phase> phases, String group, String name) {
-        return phases.stream().filter(p -> p.group().equals(group) && p.name().equals(name))
-                .mapToDouble(Phase::rowsPerSecond).findFirst().orElse(0);
-    }
-
-    private static double sum(List<Phase> phases, String group, String prefix) {
-        return phases.stream().filter(p -> p.group().equals(group) && (prefix == null || p.name().startsWith(prefix)))
-                .mapToDouble(Phase::seconds).sum();
+    private static double seconds(List<Phase> phases, Predicate<Phase> which) {
+        return phases.stream().filter(which).mapToDouble(Phase::seconds).sum();
     }
 
     private static String counts(Map<String, Long> generated) {

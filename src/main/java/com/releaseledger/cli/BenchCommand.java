@@ -125,7 +125,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Map<String, Object>> phases = new ArrayList<>();
         for (BenchResult.Phase phase : result.phases()) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("group", phase.group());
+            entry.put("group", phase.group().label());
             entry.put("name", phase.name());
             entry.put("rows", phase.rows());
             entry.put("seconds", round(phase.seconds(), 3));

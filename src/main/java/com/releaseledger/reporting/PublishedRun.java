@@ -2,7 +2,6 @@ package com.releaseledger.reporting;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An output folder written for a run.
@@ -12,9 +11,19 @@ import java.util.Map;
  * @param supersedes the folder of the version it replaces, or null
  * @param files      every file written, the manifest last
  * @param manifestSha256 the SHA-256 of its manifest
- * @param seconds    how long each part took, in the order written: the CSV files, the trend periods, each document
- *                   by file name (empty when read back from the ledger)
+ * @param parts      how long each part took, in the order written: the CSV files, the trend periods, each document
+ *                   file (empty when read back from the ledger)
  */
 public record PublishedRun(Path folder, int version, Path supersedes, List<Path> files, String manifestSha256,
-        Map<String, Double> seconds) {
+        List<Part> parts) {
+
+    /**
+     * One part of publishing.
+     *
+     * @param name     what it wrote ({@code csv files}, or a document's file name such as {@code audit-pack.pdf})
+     * @param document the document it wrote, or null for the CSV files and the trend periods
+     * @param seconds  how long it took
+     */
+    public record Part(String name, Document document, double seconds) {
+    }
 }

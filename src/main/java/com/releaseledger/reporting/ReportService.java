@@ -80,23 +80,24 @@ public class ReportService {
             supersedes = folder;
             folder = periodFolder.resolve("v" + (++version));
         }
-        Map<String, Double> seconds = new LinkedHashMap<>();
+        List<PublishedRun.Part> seconds = new ArrayList<>();
         Path into = folder;
-        List<Path> files = new ArrayList<>(timed("csv files", seconds, () -> csv.write(runId, into)));
+        List<Path> files = new ArrayList<>(timed("csv files", null, seconds, () -> csv.write(runId, into)));
         recordSqlFiles(runId, reports);
-        timed("trend periods", seconds, () -> {
+        timed("trend periods", null, seconds, () -> {
             analyseTrendPeriods(runId, request);
             return List.of();
         });
         // PDFs first, then workbooks, each in the order of Document
         for (Document document : Document.values()) {
             if (reports.contains(document)) {
-                files.add(timed(document.fileName() + ".pdf", seconds, () -> pdfs.write(runId, into, document)));
+                files.add(timed(document.fileName() + ".pdf", document, seconds,
+                        () -> pdfs.write(runId, into, document)));
             }
         }
         for (Document document : Document.values()) {
             if (reports.contains(document)) {
-                files.add(timed(document.fileName() + ".xlsx", seconds,
+                files.add(timed(document.fileName() + ".xlsx", document, seconds,
                         () -> workbooks.write(runId, into, document)));
             }
         }
@@ -133,11 +134,12 @@ public class ReportService {
         }
     }
 
-    private static <T> T timed(String part, Map<String, Double> seconds, Supplier<T> work) {
+    private static <T> T timed(String part, Document document, List<PublishedRun.Part> parts, Supplier<T> work) {
         long started = System.nanoTime();
         T written = work.get();
-        seconds.put(part, (System.nanoTime() - started) / 1e9);
-        log.debug("{} written in {} s", part, String.format("%.1f", seconds.get(part)));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        parts.add(new PublishedRun.Part(part, document, seconds));
+        log.debug("{} written in {} s", part, String.format("%.1f", seconds));
         return written;
     }
 
@@ -173,7 +175,7 @@ public class ReportService {
                     : folder.getParent();
             return new PublishedRun(folder, rs.getInt("version"), supersedes == null || supersedes.isNull() ? null
                     : root.resolve(supersedes.asString()).normalize(), List.copyOf(files),
-                    rs.getString("manifest_sha256"), Map.of());
+                    rs.getString("manifest_sha256"), List.of());
         }, runId);
     }
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.IsoFields;
 import java.util.Locale;
 
 import org.springframework.scheduling.support.CronExpression;
@@ -22,9 +21,16 @@ import com.releaseledger.kernel.BadInputException;
  */
 public record Schedule(String cron, ZoneId zone, PeriodKind period, YearMonth catchUpFrom) {
 
-    /** Which period a firing reports. */
+    /** Which period a firing reports: the one of its kind before the one the firing falls in. */
     public enum PeriodKind {
-        PREVIOUS_MONTH, PREVIOUS_WEEK, PREVIOUS_QUARTER;
+        PREVIOUS_MONTH(ReportingPeriod.Kind.MONTH), PREVIOUS_WEEK(ReportingPeriod.Kind.WEEK),
+        PREVIOUS_QUARTER(ReportingPeriod.Kind.QUARTER);
+
+        private final ReportingPeriod.Kind kind;
+
+        PeriodKind(ReportingPeriod.Kind kind) {
+            this.kind = kind;
+        }
 
         static PeriodKind of(String text) {
             return switch (text.trim().toLowerCase(Locale.ROOT)) {
@@ -53,16 +59,6 @@ public record Schedule(String cron, ZoneId zone, PeriodKind period, YearMonth ca
 
     /** The label of the period a firing at {@code firing} reports: the one before it, in the reporting zone. */
     public String periodFor(Instant firing, ZoneId reportingZone) {
-        ZonedDateTime at = firing.atZone(reportingZone);
-        return switch (period) {
-            case PREVIOUS_MONTH -> YearMonth.from(at).minusMonths(1).toString();
-            case PREVIOUS_WEEK -> {
-                ZonedDateTime weekBefore = at.minusWeeks(1);
-                yield String.format("%d-W%02d", weekBefore.get(IsoFields.WEEK_BASED_YEAR),
-                        weekBefore.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            }
-            case PREVIOUS_QUARTER -> ReportingPeriod.parse(at.getYear() + "-Q" + ((at.getMonthValue() - 1) / 3 + 1),
-                    reportingZone).previous().label();
-        };
+        return ReportingPeriod.containing(period.kind, firing, reportingZone).previous().label();
     }
 }

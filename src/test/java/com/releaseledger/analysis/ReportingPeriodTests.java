@@ -66,4 +66,26 @@ class ReportingPeriodTests {
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("is not a month (2026-10), an ISO week (2026-W41) or a quarter (2026-Q4)");
     }
+
+    @ParameterizedTest(name = "{0} containing {1} in {2}: {3}")
+    @CsvSource(textBlock = """
+            # 2027-01-01 is a Friday of ISO week 53 of 2026, which began on Monday 2026-12-28
+            WEEK,    2027-01-01T12:00:00Z, UTC,           2026-W53, 2026-12-28T00:00:00Z, 2027-01-04T00:00:00Z
+            # the fourth quarter in London: from midnight BST on 1 October to midnight GMT on 1 January
+            QUARTER, 2026-11-15T00:00:00Z, Europe/London, 2026-Q4,  2026-09-30T23:00:00Z, 2027-01-01T00:00:00Z
+            # 23:30 UTC on 30 September is 00:30 on 1 October in London (BST)
+            MONTH,   2026-09-30T23:30:00Z, Europe/London, 2026-10,  2026-09-30T23:00:00Z, 2026-11-01T00:00:00Z
+            # 23:30 UTC on 31 October is still 31 October in London (GMT since the 25th)
+            MONTH,   2026-10-31T23:30:00Z, Europe/London, 2026-10,  2026-09-30T23:00:00Z, 2026-11-01T00:00:00Z
+            """)
+    void findsThePeriodOfAKindThatContainsAnInstant(ReportingPeriod.Kind kind, String at, String zone, String label,
+            String start, String end) {
+        ReportingPeriod period = ReportingPeriod.containing(kind, Instant.parse(at), ZoneId.of(zone));
+
+        assertThat(period.label()).isEqualTo(label);
+        assertThat(period.start()).isEqualTo(Instant.parse(start));
+        assertThat(period.end()).isEqualTo(Instant.parse(end));
+        assertThat(ReportingPeriod.parse(label, ZoneId.of(zone))).isEqualTo(period);
+        assertThat(period.kind()).isEqualTo(kind);
+    }
 }
