@@ -79,14 +79,39 @@ public class AnalysisService {
         return files;
     }
 
+    /** Trends show the run's period and this many before it (DESIGN.md 7.2, 7.3). */
+    public static final int TREND_PERIODS = 5;
+
     /**
-     * The metrics of earlier periods, for a run's trends (DESIGN.md 7.2): the periods in one REPEATABLE READ
-     * transaction, so they see one snapshot of the ledger, which is prepared once (only the period's own tables are
-     * prepared again for each); metrics only, no findings. Each is stored as a run that names {@code trendOf}.
+     * The periods before a run's, analysed from the ledger with the same policy, for its trends (DESIGN.md 7.2: the
+     * first run already shows them). A period already analysed for this run is not analysed again, so a run
+     * resumed after a failure goes on where it was.
+     *
+     * @return the trend runs stored now (none when every period was there already)
+     */
+    public List<Long> analyzeTrendPeriods(long runId, AnalysisRequest request) {
+        ReportingPeriod period = request.period();
+        List<AnalysisRequest> missing = new ArrayList<>();
+        for (int i = 0; i < TREND_PERIODS; i++) {
+            period = period.previous();
+            Long stored = jdbc.queryForObject("SELECT count(*) FROM analysis_run WHERE trend_of = :run_id"
+                    + " AND period = :period", new MapSqlParameterSource("run_id", runId)
+                    .addValue("period", period.label()), Long.class);
+            if (stored == null || stored == 0) {
+                missing.add(new AnalysisRequest(request.job(), period, null, request.policy()));
+            }
+        }
+        return analyzeTrendPeriods(missing, runId);
+    }
+
+    /**
+     * The metrics of earlier periods, for a run's trends: the periods in one REPEATABLE READ transaction, so they
+     * see one snapshot of the ledger, which is prepared once (only the period's own tables are prepared again for
+     * each); metrics only, no findings. Each is stored as a run that names {@code trendOf}.
      *
      * @return the stored runs, in the order of the requests
      */
-    public List<Long> analyzeTrends(List<AnalysisRequest> requests, long trendOf) {
+    List<Long> analyzeTrendPeriods(List<AnalysisRequest> requests, long trendOf) {
         if (requests.isEmpty()) {
             return List.of();
         }

@@ -4,4 +4,7 @@
  * {@code metrics.csv}, {@code findings.csv} and {@code pending.csv}. {@link com.releaseledger.analysis.AnalysisService}
  * is the module's API.
  */
+@ApplicationModule(allowedDependencies = {"kernel"})
 package com.releaseledger.analysis;
+
+import org.springframework.modulith.ApplicationModule;

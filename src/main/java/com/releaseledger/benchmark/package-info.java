@@ -4,4 +4,7 @@
  * each kind, the analysis, each document), with peak heap and process memory.
  * {@link com.releaseledger.benchmark.Benchmark} is the module's API.
  */
+@ApplicationModule(allowedDependencies = {"analysis", "generate", "ingest", "kernel", "reporting"})
 package com.releaseledger.benchmark;
+
+import org.springframework.modulith.ApplicationModule;

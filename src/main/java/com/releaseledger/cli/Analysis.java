@@ -44,7 +44,9 @@ final class Analysis {
 
     static AnalysisResult run(Ledger ledger, AnalysisRequest request, Path output, Set<Document> reports,
             PrintWriter out) {
-        AnalysisResult result = ledger.get(AnalysisService.class).analyze(request);
+        AnalysisService analysis = ledger.get(AnalysisService.class);
+        AnalysisResult result = analysis.analyze(request);
+        analysis.analyzeTrendPeriods(result.runId(), request);
         PublishedRun published = ledger.get(ReportService.class).publish(result.runId(), request, output, reports);
         print(out, result, published);
         return result;

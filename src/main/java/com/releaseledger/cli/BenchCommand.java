@@ -5,13 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+
+import org.springframework.util.FileSystemUtils;
 
 import com.releaseledger.benchmark.BenchResult;
 import com.releaseledger.benchmark.BenchScale;
@@ -23,6 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -88,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
             });
         } finally {
             if (!keep && work == null) {
-                delete(folder);
+                FileSystemUtils.deleteRecursively(folder);
             }
         }
         out.printf("%ncopy of deployments (bare COPY)      %,12.0f rows/s%n", result.copyRowsPerSecond());
@@ -104,8 +102,9 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("peak process memory (RSS)           %12.0f MB%n", result.peakRssMb());
         out.flush();
         if (json != null) {
-            Files.write(json, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValueAsBytes(asJson(result)));
+            Files.write(json, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+                    .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build()
+                    .writeValueAsBytes(BenchJson.of(result)));
             out.printf("wrote %s%n", json);
         }
         if (keep || work != null) {
@@ -115,50 +114,33 @@ final class BenchCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private static Map<String, Object> asJson(BenchResult result) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("scale", result.scale());
-        json.put("date", LocalDate.now().toString());
-        json.put("cores", result.cores());
-        json.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576);
-        json.put("database", result.database());
-        List<Map<String, Object>> phases = new ArrayList<>();
-        for (BenchResult.Phase phase : result.phases()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("group", phase.group().label());
-            entry.put("name", phase.name());
-            entry.put("rows", phase.rows());
-            entry.put("seconds", round(phase.seconds(), 3));
-            entry.put("rows_per_s", round(phase.rowsPerSecond(), 0));
-            entry.put("note", phase.note());
-            phases.add(entry);
+    /** The figures of {@code --json}, in this order, with snake_case names. */
+    record BenchJson(String scale, String date, int cores, long maxHeapMb, String database, List<PhaseJson> phases,
+            double copyRowsPerS, double ingestRowsPerS, double ingestToCopyRatio, double limitSeconds,
+            double ingestAnalysisSeconds, double documentsSeconds, double totalSeconds, double peakHeapMb,
+            double peakRssMb) {
+
+        static BenchJson of(BenchResult result) {
+            return new BenchJson(result.scale(), LocalDate.now().toString(), result.cores(),
+                    Runtime.getRuntime().maxMemory() / 1048576, result.database(),
+                    result.phases().stream().map(PhaseJson::of).toList(), round(result.copyRowsPerSecond(), 0),
+                    round(result.ingestRowsPerSecond(), 0), round(result.ingestToCopyRatio(), 3),
+                    round(result.limitSeconds(), 2), round(result.ingestAnalysisSeconds(), 2),
+                    round(result.documentsSeconds(), 2), round(result.totalSeconds(), 2),
+                    round(result.peakHeapMb(), 0), round(result.peakRssMb(), 0));
         }
-        json.put("phases", phases);
-        json.put("copy_rows_per_s", round(result.copyRowsPerSecond(), 0));
-        json.put("ingest_rows_per_s", round(result.ingestRowsPerSecond(), 0));
-        json.put("ingest_to_copy_ratio", round(result.ingestToCopyRatio(), 3));
-        json.put("limit_seconds", round(result.limitSeconds(), 2));
-        json.put("ingest_analysis_seconds", round(result.ingestAnalysisSeconds(), 2));
-        json.put("documents_seconds", round(result.documentsSeconds(), 2));
-        json.put("total_seconds", round(result.totalSeconds(), 2));
-        json.put("peak_heap_mb", round(result.peakHeapMb(), 0));
-        json.put("peak_rss_mb", round(result.peakRssMb(), 0));
-        return json;
+    }
+
+    record PhaseJson(String group, String name, long rows, double seconds, double rowsPerS, String note) {
+
+        static PhaseJson of(BenchResult.Phase phase) {
+            return new PhaseJson(phase.group().label(), phase.name(), phase.rows(), round(phase.seconds(), 3),
+                    round(phase.rowsPerSecond(), 0), phase.note());
+        }
     }
 
     private static double round(double value, int places) {
         double scale = Math.pow(10, places);
         return Math.round(value * scale) / scale;
-    }
-
-    private static void delete(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

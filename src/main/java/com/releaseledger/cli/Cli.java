@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import com.releaseledger.ingest.IngestFailedException;
 import com.releaseledger.kernel.BadInputException;
 import com.releaseledger.kernel.EngineVersion;
+import com.releaseledger.kernel.Failures;
 import com.releaseledger.scheduling.JobRunFailedException;
 
 import picocli.CommandLine;
@@ -60,18 +61,9 @@ public final class Cli {
             return BAD_INPUT;
         }
         String message = e instanceof IngestFailedException || e instanceof JobRunFailedException ? e.getMessage()
-                : rootMessage(e);
+                : Failures.rootMessage(e);
         err.println("release-ledger: " + message + (verbose ? "" : " (--verbose shows details)"));
         return FAILED;
-    }
-
-    static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 
     /** The engine version, from the jar's manifest. */

@@ -12,7 +12,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.releaseledger.LedgerApplication;
-import com.releaseledger.kernel.LocalJobExecutions;
+import com.releaseledger.kernel.batch.LocalJobExecutions;
 
 /**
  * The running engine behind a command: the Spring context with the ledger database, opened and closed once.

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.releaseledger.kernel.BadInputException;
+import com.releaseledger.kernel.Failures;
 import com.releaseledger.scheduling.CatchUp;
 import com.releaseledger.scheduling.JobFile;
 import com.releaseledger.scheduling.JobRuns;
@@ -71,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
                         } catch (RuntimeException e) {
                             // one job's failure does not stop the others; the period stays due and runs again
                             err.printf("release-ledger: job %s, period %s failed: %s%n", job.name(), period,
-                                    Cli.rootMessage(e));
+                                    Failures.rootMessage(e));
                             err.flush();
                             worst = Math.max(worst, Cli.FAILED);
                         }

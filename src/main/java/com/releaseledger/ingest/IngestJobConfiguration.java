@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.releaseledger.kernel.LocalJobExecutions;
-import com.releaseledger.kernel.StepLog;
+import com.releaseledger.kernel.batch.LocalJobExecutions;
+import com.releaseledger.kernel.batch.StepLog;
 
 /**
  * The ingest of one source file, as a restartable Spring Batch job: read and validate its records and write them,

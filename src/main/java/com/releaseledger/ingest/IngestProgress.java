@@ -12,7 +12,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * Rows and rows per second of the file being loaded, as one line that updates in place, only on a terminal
  * (never as log lines, never into a pipe or a CI log).
  */
-public final class IngestProgress implements ItemWriteListener<LedgerRow>, StepExecutionListener {
+final class IngestProgress implements ItemWriteListener<LedgerRow>, StepExecutionListener {
 
     private static final long INTERVAL_NANOS = 500_000_000L;
 

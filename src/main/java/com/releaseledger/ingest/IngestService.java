@@ -23,7 +23,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import com.releaseledger.kernel.AdvisoryLock;
 import com.releaseledger.kernel.BadInputException;
+import com.releaseledger.kernel.Failures;
 import com.releaseledger.kernel.Sha256;
 
 /**
@@ -79,13 +81,14 @@ public class IngestService {
         }
         long fileId = register(request, sha256, size);
         try (Connection lock = dataSource.getConnection()) {
-            if (!tryLock(lock, fileId)) {
+            AdvisoryLock fileLock = new AdvisoryLock(LOCK_NAMESPACE, Long.toString(fileId));
+            if (!fileLock.tryLock(lock)) {
                 throw new IngestFailedException(name + " is being ingested by another process right now", null);
             }
             try {
                 return load(request, fileId);
             } finally {
-                unlock(lock, fileId);
+                fileLock.unlock(lock);
             }
         } catch (SQLException e) {
             throw new IngestFailedException("database error while ingesting " + name + ": " + e.getMessage(), e);
@@ -144,17 +147,17 @@ public class IngestService {
         }
         List<Throwable> failures = execution.getAllFailureExceptions();
         for (Throwable failure : failures) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof MalformedSourceException malformed) {
-                    refuse(request.kind(), fileId, malformed);
-                    abandon(execution);
-                    return report(fileId);
-                }
+            MalformedSourceException malformed = Failures.causeOf(failure, MalformedSourceException.class)
+                    .orElse(null);
+            if (malformed != null) {
+                refuse(request.kind(), fileId, malformed);
+                abandon(execution);
+                return report(fileId);
             }
         }
         Throwable first = failures.isEmpty() ? null : failures.get(0);
         throw new IngestFailedException("ingest of " + request.path() + " stopped (" + execution.getStatus()
-                + (first == null ? "" : ": " + rootMessage(first)) + "); run it again to resume", first,
+                + (first == null ? "" : ": " + Failures.rootMessage(first)) + "); run it again to resume", first,
                 execution.getStatus() == BatchStatus.STOPPED);
     }
 
@@ -206,31 +209,6 @@ public class IngestService {
         return ids.isEmpty() ? null : ids.get(0);
     }
 
-    private static boolean tryLock(Connection connection, long fileId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
-            statement.setInt(1, LOCK_NAMESPACE);
-            statement.setInt(2, (int) fileId);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        }
-    }
-
-    private static void unlock(Connection connection, long fileId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
-            statement.setInt(1, LOCK_NAMESPACE);
-            statement.setInt(2, (int) fileId);
-            statement.execute();
-        }
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    }
 
     private static long size(Path path) {
         try {

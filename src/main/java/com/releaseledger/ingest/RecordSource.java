@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.apache.commons.io.input.BOMInputStream;
 
+import com.releaseledger.kernel.Failures;
+
 /** Records streamed out of one source file, in order; never the whole file in memory. */
 interface RecordSource extends Closeable {
 
@@ -49,12 +51,10 @@ interface RecordSource extends Closeable {
 
     /** Turns a failure to read into the structural error that refuses the file. */
     static MalformedSourceException unreadable(String file, long line, Throwable failure) {
-        Throwable cause = failure;
-        while (cause != null) {
-            if (cause instanceof StrictUtf8Reader.InvalidUtf8Exception invalid) {
-                return new MalformedSourceException(file, invalid.line(), "not valid UTF-8 (bytes that do not decode)");
-            }
-            cause = cause.getCause();
+        StrictUtf8Reader.InvalidUtf8Exception invalid = Failures.causeOf(failure,
+                StrictUtf8Reader.InvalidUtf8Exception.class).orElse(null);
+        if (invalid != null) {
+            return new MalformedSourceException(file, invalid.line(), "not valid UTF-8 (bytes that do not decode)");
         }
         return new MalformedSourceException(file, line, "unreadable: " + failure.getMessage());
     }

@@ -23,13 +23,13 @@ import org.springframework.stereotype.Service;
 
 import com.releaseledger.analysis.AnalysisCsvFiles;
 import com.releaseledger.analysis.AnalysisRequest;
-import com.releaseledger.analysis.AnalysisService;
 import com.releaseledger.analysis.ReportingPeriod;
 import com.releaseledger.kernel.EngineVersion;
 import com.releaseledger.kernel.Sha256;
 import com.releaseledger.kernel.SqlFile;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,26 +43,21 @@ import tools.jackson.databind.json.JsonMapper;
 public class ReportService {
 
     static final String MANIFEST = "manifest.json";
-    static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
     private static final Logger log = LoggerFactory.getLogger(ReportService.class);
-
-    /** Trends show the run's period and this many before it. */
-    static final int TREND_PERIODS = 5;
 
     private final JdbcTemplate jdbc;
     private final AnalysisCsvFiles csv;
     private final Workbooks workbooks;
     private final PdfReports pdfs;
-    private final AnalysisService analysis;
 
-    ReportService(JdbcTemplate jdbc, AnalysisCsvFiles csv, Workbooks workbooks, PdfReports pdfs,
-            AnalysisService analysis) {
+    ReportService(JdbcTemplate jdbc, AnalysisCsvFiles csv, Workbooks workbooks, PdfReports pdfs) {
         this.jdbc = jdbc;
         this.csv = csv;
         this.workbooks = workbooks;
         this.pdfs = pdfs;
-        this.analysis = analysis;
     }
 
     /** Writes the run's files (all three documents) into the next version of its folder and chains its manifest. */
@@ -84,10 +79,6 @@ public class ReportService {
         Path into = folder;
         List<Path> files = new ArrayList<>(timed("csv files", null, seconds, () -> csv.write(runId, into)));
         recordSqlFiles(runId, reports);
-        timed("trend periods", null, seconds, () -> {
-            analyseTrendPeriods(runId, request);
-            return List.of();
-        });
         // PDFs first, then workbooks, each in the order of Document
         for (Document document : Document.values()) {
             if (reports.contains(document)) {
@@ -102,7 +93,7 @@ public class ReportService {
             }
         }
         String previous = previousManifest(request.job(), output);
-        Map<String, Object> manifest = manifest(runId, request, version, supersedes == null ? null
+        Manifest manifest = manifest(runId, request, version, supersedes == null ? null
                 : periodFolder.getParent().relativize(supersedes).toString(), files, previous);
         byte[] bytes = JSON.writeValueAsBytes(manifest);
         String sha = Sha256.of(bytes);
@@ -143,23 +134,6 @@ public class ReportService {
         return written;
     }
 
-    /**
-     * The periods before the run's, analysed from the ledger with the same policy (DESIGN.md 7.2: trends). A period
-     * already analysed for this run is not analysed again, so a run resumed after a failure goes on where it was.
-     */
-    public void analyseTrendPeriods(long runId, AnalysisRequest request) {
-        ReportingPeriod period = request.period();
-        List<AnalysisRequest> missing = new ArrayList<>();
-        for (int i = 0; i < TREND_PERIODS; i++) {
-            period = period.previous();
-            if (jdbc.queryForObject("SELECT count(*) FROM analysis_run WHERE trend_of = ? AND period = ?", Long.class,
-                    runId, period.label()) == 0) {
-                missing.add(new AnalysisRequest(request.job(), period, null, request.policy()));
-            }
-        }
-        analysis.analyzeTrends(missing, runId);
-    }
-
     /** What {@link #publish} wrote for a run, read back from the ledger's copy of its manifest. */
     public PublishedRun published(long runId) {
         return jdbc.queryForObject("""
@@ -189,49 +163,25 @@ public class ReportService {
         return ManifestFiles.newestIn(output.resolve(job)).map(ManifestFiles.Found::sha256).orElse(null);
     }
 
-    private Map<String, Object> manifest(long runId, AnalysisRequest request, int version, String supersedes,
+    private Manifest manifest(long runId, AnalysisRequest request, int version, String supersedes,
             List<Path> outputs, String previous) {
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("manifest_version", 1);
-        manifest.put("run_id", runId);
-        manifest.put("job", request.job());
-        Map<String, Object> period = new LinkedHashMap<>();
-        period.put("label", request.period().label());
-        period.put("start", request.period().start().toString());
-        period.put("end", request.period().end().toString());
-        period.put("zone", request.period().zone().getId());
-        manifest.put("period", period);
-        manifest.put("as_of", request.asOf().toString());
-        manifest.put("version", version);
-        manifest.put("supersedes", supersedes);
-        manifest.put("policy", request.policy().asMap());
-        manifest.put("engine_version", EngineVersion.get());
-        manifest.put("inputs", jdbc.queryForList("""
+        List<Manifest.Input> inputs = jdbc.query("""
                 SELECT file_id, path, kind, format, sha256, size_bytes, rows_read, rows_loaded, rows_rejected,
                        rows_duplicate
-                FROM source_file WHERE status = 'loaded' ORDER BY load_seq"""));
+                FROM source_file WHERE status = 'loaded' ORDER BY load_seq""", (rs, n) -> new Manifest.Input(
+                rs.getLong("file_id"), rs.getString("path"), rs.getString("kind"), rs.getString("format"),
+                rs.getString("sha256"), rs.getLong("size_bytes"), rs.getLong("rows_read"), rs.getLong("rows_loaded"),
+                rs.getLong("rows_rejected"), rs.getLong("rows_duplicate")));
         // the very rows of the audit pack's SQL section
-        List<Map<String, Object>> sql = new ArrayList<>();
-        new NamedParameterJdbcTemplate(jdbc).query(SqlFile.load("reports/audit_sql_files.sql").text(),
-                Map.of("run_id", runId), (rs, n) -> {
-                    Map<String, Object> file = new LinkedHashMap<>();
-                    file.put("name", rs.getString("sql_file"));
-                    file.put("sha256", rs.getString("sha256"));
-                    return sql.add(file);
-                });
-        manifest.put("sql_files", sql);
-        List<Map<String, Object>> files = new ArrayList<>();
-        for (Path output : outputs) {
-            Map<String, Object> file = new LinkedHashMap<>();
-            file.put("file", output.getFileName().toString());
-            file.put("sha256", Sha256.of(output));
-            file.put("size_bytes", size(output));
-            files.add(file);
-        }
-        manifest.put("outputs", files);
-        manifest.put("previous_manifest_sha256", previous);
-        manifest.put("generated_at", Instant.now().toString());
-        return manifest;
+        List<Manifest.SqlFileUsed> sql = new NamedParameterJdbcTemplate(jdbc).query(
+                SqlFile.load("reports/audit_sql_files.sql").text(), Map.of("run_id", runId),
+                (rs, n) -> new Manifest.SqlFileUsed(rs.getString("sql_file"), rs.getString("sha256")));
+        List<Manifest.Output> files = outputs.stream().map(output -> new Manifest.Output(
+                output.getFileName().toString(), Sha256.of(output), size(output))).toList();
+        ReportingPeriod period = request.period();
+        return new Manifest(1, runId, request.job(), new Manifest.Period(period.label(), period.start().toString(),
+                period.end().toString(), period.zone().getId()), request.asOf().toString(), version, supersedes,
+                request.policy().asMap(), EngineVersion.get(), inputs, sql, files, previous, Instant.now().toString());
     }
 
     private static long size(Path file) {

@@ -24,6 +24,7 @@ import com.releaseledger.analysis.ReportingPeriod;
 import com.releaseledger.ingest.FileReport;
 import com.releaseledger.ingest.IngestService;
 import com.releaseledger.kernel.BadInputException;
+import com.releaseledger.kernel.Failures;
 import com.releaseledger.reporting.ReportService;
 
 /**
@@ -131,10 +132,9 @@ public class JobRunner {
                 .filter(s -> s.getStatus() != BatchStatus.COMPLETED)
                 .map(StepExecution::getStepName).findFirst().orElse("?");
         for (Throwable failure : execution.getAllFailureExceptions()) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof BadInputException) {
-                    return (RuntimeException) cause;
-                }
+            BadInputException badInput = Failures.causeOf(failure, BadInputException.class).orElse(null);
+            if (badInput != null) {
+                return badInput;
             }
         }
         if (execution.getStatus() == BatchStatus.STOPPED || execution.getStatus() == BatchStatus.STOPPING) {
@@ -143,7 +143,7 @@ public class JobRunner {
         }
         Throwable first = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
         return new JobRunFailedException("job " + job.name() + ", period " + period + " failed in step " + step
-                + (first == null ? "" : ": " + rootMessage(first)) + "; the next run resumes it there", first);
+                + (first == null ? "" : ": " + Failures.rootMessage(first)) + "; the next run resumes it there", first);
     }
 
     private List<FileReport> fileReports(String ids) {
@@ -156,14 +156,5 @@ public class JobRunner {
     private static double seconds(StepExecution step) {
         return step.getStartTime() == null || step.getEndTime() == null ? 0
                 : Duration.between(step.getStartTime(), step.getEndTime()).toNanos() / 1e9;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 }

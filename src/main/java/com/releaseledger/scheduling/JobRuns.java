@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import com.releaseledger.kernel.AdvisoryLock;
+
 /**
  * What has run (DESIGN.md section 8): whether a job's period has completed, the past runs, and the lock that keeps
  * two engines from running the same job at once (a PostgreSQL advisory lock per job, so the manifests of a job
@@ -74,22 +76,15 @@ public class JobRuns {
     /** Runs {@code work} holding the job's lock; waits while another engine runs the same job. */
     public <T> T exclusively(String job, Supplier<T> work) {
         try (Connection lock = dataSource.getConnection()) {
-            call(lock, "SELECT pg_advisory_lock(?, hashtext(?))", job);
+            AdvisoryLock jobLock = new AdvisoryLock(LOCK_NAMESPACE, job);
+            jobLock.lock(lock);
             try {
                 return work.get();
             } finally {
-                call(lock, "SELECT pg_advisory_unlock(?, hashtext(?))", job);
+                jobLock.unlock(lock);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not take the lock of job " + job + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void call(Connection connection, String sql, String job) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setInt(1, LOCK_NAMESPACE);
-            statement.setString(2, job);
-            statement.execute();
         }
     }
 

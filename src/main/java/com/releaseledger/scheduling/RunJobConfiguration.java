@@ -33,8 +33,8 @@ import com.releaseledger.ingest.FileReport;
 import com.releaseledger.ingest.IngestFailedException;
 import com.releaseledger.ingest.IngestRequest;
 import com.releaseledger.ingest.IngestService;
-import com.releaseledger.kernel.LocalJobExecutions;
-import com.releaseledger.kernel.StepLog;
+import com.releaseledger.kernel.batch.LocalJobExecutions;
+import com.releaseledger.kernel.batch.StepLog;
 import com.releaseledger.reporting.ReportService;
 
 /**
@@ -95,7 +95,7 @@ class RunJobConfiguration {
             return RepeatStatus.FINISHED;
         });
         Step analyzeTrendPeriods = step("analyzeTrendPeriods", jobRepository, transactionManager, (contribution, chunk) -> {
-            reports.analyseTrendPeriods(context(chunk).getLong(RUN_ID), request(chunk));
+            analysis.analyzeTrendPeriods(context(chunk).getLong(RUN_ID), request(chunk));
             return RepeatStatus.FINISHED;
         });
         Step publishReports = step("publishReports", jobRepository, transactionManager, (contribution, chunk) -> {

@@ -72,7 +72,7 @@ class ExampleJobIntegrationTests extends LedgerIntegrationTest {
         for (ReportingPeriod period = october.previous(); trends.size() < 5; period = period.previous()) {
             trends.add(new AnalysisRequest(job.name(), period, null, job.policy()));
         }
-        java.util.List<Long> trendRuns = analysis.analyzeTrends(trends, main);
+        java.util.List<Long> trendRuns = analysis.analyzeTrendPeriods(trends, main);
 
         // each equals a full analysis of its own month, value for value, and stores no findings
         for (int i = 0; i < trends.size(); i++) {

@@ -153,6 +153,7 @@ class WorkbookIntegrationTests extends LedgerIntegrationTest {
     void theScorecardShowsTheLastSixPeriodsComputedFromTheLedger() throws IOException {
         AnalysisRequest request = new AnalysisRequest("book", ReportingPeriod.parse("2026-10", ZoneId.of("UTC")),
                 null, Policy.defaults());
+        analysis.analyzeTrendPeriods(run, request); // the analysis computes the trends; publishing only reads them
         PublishedRun published = reports.publish(run, request, dir.resolve("published"));
 
         try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(published.folder().resolve("scorecard.xlsx")))) {

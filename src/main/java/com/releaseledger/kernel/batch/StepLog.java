@@ -1,4 +1,4 @@
-package com.releaseledger.kernel;
+package com.releaseledger.kernel.batch;
 
 import java.time.Duration;
 import java.time.LocalDateTime;

@@ -1,0 +1,29 @@
+package com.releaseledger.kernel;
+
+import java.util.Optional;
+
+import org.springframework.core.NestedExceptionUtils;
+
+/** What a failure says to a person: the message of its most specific cause, and the causes of a given type. */
+public final class Failures {
+
+    private Failures() {
+    }
+
+    /** The first line of the most specific cause's message (its class name when it has none). */
+    public static String rootMessage(Throwable failure) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** The failure itself or the first of its causes that is a {@code type}. */
+    public static <T extends Throwable> Optional<T> causeOf(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
+    }
+}
