@@ -57,6 +57,11 @@ public record GeneratorSettings(YearMonth firstMonth, int months, int services, 
         }
     }
 
+    /** The last month generated. */
+    public YearMonth lastMonth() {
+        return firstMonth.plusMonths(months - 1L);
+    }
+
     /** The example's shape: six months ending October 2026, twenty services in five teams. */
     public static GeneratorSettings example() {
         return new GeneratorSettings(YearMonth.of(2026, 5), 6, 20, 5, 700, 20261026L, 0.003,

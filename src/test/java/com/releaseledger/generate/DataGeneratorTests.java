@@ -7,12 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.releaseledger.ingest.Field;
+import com.releaseledger.ingest.Kind;
+
+import tools.jackson.databind.json.JsonMapper;
 
 class DataGeneratorTests {
 
@@ -30,6 +36,43 @@ class DataGeneratorTests {
         for (Path file : files(dir.resolve("a"))) {
             Path twin = dir.resolve("b").resolve(dir.resolve("a").relativize(file));
             assertThat(Files.mismatch(file, twin)).as(file.toString()).isEqualTo(-1L);
+        }
+    }
+
+    /**
+     * The committed example ({@code jobs/example/}, made by {@code generate --out jobs/example} with the defaults):
+     * the generator still writes exactly those bytes, so a change to how it is built cannot change what it makes.
+     */
+    @Test
+    void theDefaultsStillGiveTheCommittedExampleByteForByte() throws IOException {
+        Map<String, Long> rows = DataGenerator.generate(dir.resolve("example"), GeneratorSettings.example());
+
+        assertThat(rows).isNotEmpty();
+        List<Path> committed = files(Path.of("jobs/example"));
+        assertThat(files(dir.resolve("example"))).hasSameSizeAs(committed);
+        for (Path file : committed) {
+            Path generated = dir.resolve("example").resolve(Path.of("jobs/example").relativize(file));
+            assertThat(Files.mismatch(file, generated)).as(file.toString()).isEqualTo(-1L);
+        }
+    }
+
+    @Test
+    void eachFileHasItsKindsFieldsAsColumnsOrKeys() throws IOException {
+        DataGenerator.generate(dir, SMALL);
+
+        for (Path file : files(dir)) {
+            String name = file.getFileName().toString();
+            Kind kind = name.startsWith("deployments-") ? Kind.DEPLOYMENTS
+                    : Kind.of(name.substring(0, name.indexOf('.')));
+            List<String> fields = kind.fields().stream().map(Field::name).toList();
+            String first = Files.readAllLines(file).get(0);
+            if (name.endsWith(".csv")) {
+                assertThat(List.of(first.split(",", -1))).as(name).isEqualTo(fields);
+            } else {
+                List<String> keys = new ArrayList<>();
+                JsonMapper.builder().build().readTree(first).propertyNames().forEach(keys::add);
+                assertThat(keys).as(name).isEqualTo(fields);
+            }
         }
     }
 
