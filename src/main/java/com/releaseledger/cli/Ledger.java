@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
-import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -61,15 +62,11 @@ final class Ledger implements AutoCloseable {
             return;
         }
         try {
-            JobOperator operator = context.getBean(JobOperator.class);
+            JobRepository repository = context.getBean(JobRepository.class);
             // only this engine's own executions: another engine on the same database goes on
             List<Long> running = context.getBean(LocalJobExecutions.class).ids();
             for (Long id : running) {
-                try {
-                    operator.stop(id);
-                } catch (JobExecutionNotRunningException ended) {
-                    // it ended meanwhile
-                }
+                requestStop(repository, id);
             }
             if (!running.isEmpty()) {
                 // the command's thread records the stop (STOPPED, at a step or chunk boundary) and closes the ledger
@@ -79,6 +76,21 @@ final class Ledger implements AutoCloseable {
             System.err.println("release-ledger: stopping the running job: " + e.getMessage());
         } finally {
             context.close();
+        }
+    }
+
+    /**
+     * Marks a running execution STOPPING in the job repository; its step sees that at its next chunk or step
+     * boundary (the repository sets the step terminate-only when it saves it) and ends STOPPED. Not
+     * {@code JobOperator.stop}: in Spring Batch 6 it also saves the running step's execution from this thread,
+     * which bumps the version under the step's own thread, whose next save then fails and leaves the step UNKNOWN
+     * (spring-projects/spring-batch#5120, #5484; seen here about once in five SIGTERM tests).
+     */
+    private static void requestStop(JobRepository repository, long id) {
+        JobExecution execution = repository.getJobExecution(id);
+        if (execution != null && execution.isRunning() && !execution.isStopping()) {
+            execution.setStatus(BatchStatus.STOPPING);
+            repository.update(execution);
         }
     }
 
