@@ -1,6 +1,7 @@
 -- Purpose: the data-quality register of an analysis run (DESIGN.md section 6): items that qualify the numbers
 --   and are not control failures: rejected rows, values ignored at ingest, services missing from services,
---   incident causes that link nothing, and durations that would be negative (left out of their statistic).
+--   incident causes that link nothing, durations that would be negative (left out of their statistic), and
+--   approvals that name no change (DESIGN.md 2.7).
 -- Reads: the prepared populations (sql/analysis/prepare_ledger.sql, prepare_period.sql), the file registry, rejected_row, ingest_note.
 -- Columns: category, kind, record_id, file_id, line_no, detail.
 SELECT 'rejected_row' AS category, f.kind, NULL AS record_id, r.file_id, r.line_no,
@@ -14,6 +15,12 @@ SELECT 'unknown_service', 'services', s.scope_id, NULL, NULL,
        'service ' || s.scope_id || ' has events in the period but is not in services: team unassigned'
 FROM a_scope s
 WHERE s.scope = 'service' AND NOT EXISTS (SELECT 1 FROM a_service v WHERE v.service = s.scope_id)
+UNION ALL
+SELECT 'orphan_approval', 'approvals', a.approval_id, a.file_id, a.line_no,
+       'approval ' || a.approval_id || ' by ' || a.approver || ' names change ' || a.change_id
+           || ', which is not among the changes'
+FROM a_approval a
+WHERE NOT EXISTS (SELECT 1 FROM a_change c WHERE c.change_id = a.change_id)
 UNION ALL
 SELECT 'unlinked_cause', 'incidents', i.incident_id, i.file_id, i.line_no,
        'caused_by_deployment_id ' || i.caused_by_deployment_id || ' names no deployment'

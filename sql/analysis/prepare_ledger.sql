@@ -1,6 +1,6 @@
 -- Purpose: the working tables of an analysis that depend on the ledger and the policy only, never on the period
---   (DESIGN.md sections 4 and 6): services, changes, deployments (production, live), incidents, incident links
---   and approvers. Temporary tables that live for the run's transaction only (ON COMMIT DROP); trend runs in the
+--   (DESIGN.md sections 2.7, 4 and 6): services, approvals, changes completed by their approvals, deployments
+--   (production, live), incidents, incident links and approvers. Temporary tables that live for the run's transaction only (ON COMMIT DROP); trend runs in the
 --   same transaction prepare them once and reuse them for each period.
 -- Parameters: none; the policy comes from a_policy (sql/analysis/policy.sql).
 -- Run as a script (Spring's ScriptUtils): statements end with ";".
@@ -12,11 +12,59 @@ ANALYZE a_policy
 CREATE TEMP TABLE a_service ON COMMIT DROP AS
 SELECT service, team, tier, slo_target, rollback FROM services
 ;
+-- The approvals (latest version of each, DESIGN.md 2.7), read once.
+CREATE TEMP TABLE a_approval ON COMMIT DROP AS
+SELECT * FROM approvals
+;
+CREATE INDEX ON a_approval (change_id)
+;
+ANALYZE a_approval
+;
 -- The changes (latest version of each), read once: every rule and metric uses this table.
 CREATE TEMP TABLE a_change ON COMMIT DROP AS
 SELECT * FROM changes
 ;
 CREATE UNIQUE INDEX ON a_change (change_id)
+;
+-- A change's final approval decision (DESIGN.md 2.7), for RL03 and its evidence.
+ALTER TABLE a_change ADD COLUMN final_rejected boolean NOT NULL DEFAULT false,
+                     ADD COLUMN final_approver text COLLATE "C",
+                     ADD COLUMN final_decided_at timestamptz
+;
+-- Approvals complete the changes that have any (DESIGN.md 2.7); a change without approval records stays as it is.
+-- Its approvers (RL04, RL05) are its own approved_by and the approver of each approval decided approved: they are
+-- joined to approved_by with ';'. Final decision: among its approvals decided approved or rejected with a decided_at, the latest decided_at (ties:
+-- the greater approval_id in byte order). An empty approved_at becomes the latest decided_at of its approved
+-- approvals when the final decision is approved; an empty approval_type becomes cab when any approved approval is
+-- cab, else the final decision's type when it is approved. A final rejection counts as rejected for RL03.
+WITH final AS (
+    SELECT DISTINCT ON (a.change_id) a.change_id, a.decision, a.approval_type, a.approver, a.decided_at
+    FROM a_approval a
+    WHERE a.decision IN ('approved', 'rejected') AND a.decided_at IS NOT NULL
+    ORDER BY a.change_id, a.decided_at DESC, a.approval_id DESC
+), approved AS (
+    SELECT a.change_id, max(a.decided_at) AS latest, bool_or(a.approval_type = 'cab') AS cab,
+           string_agg(a.approver, ';' ORDER BY a.decided_at NULLS LAST, a.approval_id) AS approvers
+    FROM a_approval a
+    WHERE a.decision = 'approved'
+    GROUP BY a.change_id
+), folded AS (
+    SELECT has.change_id, f.decision, f.approval_type, f.approver, f.decided_at, ap.latest, coalesce(ap.cab, false) AS cab,
+           ap.approvers
+    FROM (SELECT DISTINCT change_id FROM a_approval) has
+    LEFT JOIN final f ON f.change_id = has.change_id
+    LEFT JOIN approved ap ON ap.change_id = has.change_id
+)
+UPDATE a_change c
+SET approved_by = concat_ws(';', c.approved_by, x.approvers),
+    approved_at = coalesce(c.approved_at, CASE WHEN x.decision = 'approved' THEN x.latest END),
+    approval_type = coalesce(c.approval_type,
+                             CASE WHEN x.cab THEN 'cab' WHEN x.decision = 'approved' THEN x.approval_type END),
+    final_rejected = coalesce(x.decision = 'rejected', false),
+    final_approver = x.approver,
+    final_decided_at = x.decided_at
+FROM folded x
+WHERE c.change_id = x.change_id
 ;
 ANALYZE a_change
 ;
@@ -73,7 +121,8 @@ CREATE INDEX ON a_link (deployment_id)
 ;
 ANALYZE a_link
 ;
--- The approvers of each change: approved_by split on ';', trimmed and lower-cased, empty pieces ignored.
+-- The approvers of each change (RL04, RL05): approved_by (with its approvals' approvers, above) split on ';',
+-- trimmed and lower-cased, empty pieces ignored.
 CREATE TEMP TABLE a_approver ON COMMIT DROP AS
 SELECT c.change_id, lower(trim(piece)) AS approver
 FROM a_change c

@@ -30,6 +30,8 @@ SELECT d.*,
        c.approved_by AS c_approved_by, c.approval_type AS c_approval_type, c.approved_at AS c_approved_at,
        c.planned_start AS c_planned_start, c.planned_end AS c_planned_end, c.implemented_by AS c_implemented_by,
        c.exception_id AS c_exception_id,
+       coalesce(c.final_rejected, false) AS c_final_rejected, c.final_approver AS c_final_approver,
+       c.final_decided_at AS c_final_decided_at,
        coalesce(c.type = 'emergency', false) AS c_emergency
 FROM a_deployment d
 CROSS JOIN a_param p

@@ -1,5 +1,6 @@
 -- Report data set: the register of emergency changes whose first production deployment started in the period,
---   with their retrospective review against the deadline (emergency_review_days x 24 hours).
+--   with their retrospective review against the deadline (emergency_review_days x 24 hours); approved_by names
+--   the change's own approvers and each approval record's approver, decision and time.
 -- Parameters: :run_id. Columns: as selected.
 WITH run AS (SELECT * FROM analysis_run WHERE run_id = :run_id),
 first_deployment AS (
@@ -12,7 +13,8 @@ first_deployment AS (
     WHERE lower(d.environment) = ANY (p.envs) AND d.status <> 'cancelled'
     ORDER BY d.change_id, d.started_at, d.deployment_id
 )
-SELECT f.change_id, c.service, c.risk, c.requested_by, c.approved_by, c.approved_at, f.deployment_id AS first_deployment,
+SELECT f.change_id, c.service, c.risk, c.requested_by, concat_ws('; ', c.approved_by, ca.approvals) AS approved_by,
+       c.approved_at, f.deployment_id AS first_deployment,
        f.started_at AS first_deployed_at,
        f.started_at + (run.policy ->> 'emergency_review_days')::integer * interval '24 hours' AS review_due,
        c.review_completed_at,
@@ -22,6 +24,7 @@ SELECT f.change_id, c.service, c.risk, c.requested_by, c.approved_by, c.approved
             ELSE 'reviewed late' END AS review
 FROM first_deployment f
 JOIN changes c ON c.change_id = f.change_id
+LEFT JOIN change_approvals ca ON ca.change_id = f.change_id
 CROSS JOIN run
 WHERE f.started_at >= run.period_start AND f.started_at < run.period_end
 ORDER BY f.started_at, f.change_id

@@ -35,7 +35,7 @@ final class IngestCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Option(names = "--kind", required = true, paramLabel = "KIND", converter = Converters.KindName.class,
-            description = "deployments, changes, incidents, services, blackouts or exceptions.")
+            description = "deployments, changes, incidents, services, blackouts, exceptions or approvals.")
     Kind kind;
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = Converters.Format.class,

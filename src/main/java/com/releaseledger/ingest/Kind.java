@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import com.releaseledger.kernel.BadInputException;
 
 /**
- * The six kinds of input (DESIGN.md section 2), each with its canonical fields in ledger column order.
+ * The seven kinds of input (DESIGN.md section 2), each with its canonical fields in ledger column order.
  */
 public enum Kind {
 
@@ -92,7 +92,17 @@ public enum Kind {
             text("approved_by").mandatory(),
             timestamp("granted_at").mandatory(),
             text("change_id"),
-            timestamp("expires_at"));
+            timestamp("expires_at")),
+
+    /** DESIGN.md 2.7: one approver's decision on a change; folded into the change before analysis. */
+    APPROVALS("approvals", "approval_version",
+            text("approval_id").mandatory(),
+            text("change_id").mandatory(),
+            text("approver").mandatory(),
+            oneOf("decision", "approved", "rejected", "requested", "cancelled").mandatory(),
+            timestamp("decided_at"),
+            text("group"),
+            oneOf("approval_type", "cab", "delegated", "pre_approved"));
 
     private final String id;
     private final String table;

@@ -35,7 +35,8 @@ class LedgerRowWriter implements ItemWriter<LedgerRow> {
         this.fileId = fileId;
         this.reader = reader;
         this.copySql = "COPY " + kind.table() + " (file_id, line_no, row_hash, "
-                + kind.fields().stream().map(Field::name).collect(Collectors.joining(", "))
+                + kind.fields().stream().map(field -> '"' + field.name() + '"') // "group" is a keyword
+                        .collect(Collectors.joining(", "))
                 + ") FROM STDIN";
     }
 

@@ -21,6 +21,21 @@ final class Rows {
     static final List<String> INCIDENT = List.of("incident_id", "service", "severity", "started_at", "resolved_at",
             "caused_by_deployment_id", "caused_by_change_id", "customer_impact", "postmortem_at");
 
+    static final List<String> APPROVAL = List.of("approval_id", "change_id", "approver", "decision", "decided_at",
+            "group", "approval_type");
+
+    /** An approval record (DESIGN.md 2.7): no group, no approval type unless given. */
+    static String approval(String id, String change, String approver, String decision, String decidedAt,
+            String... overrides) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("approval_id", id);
+        row.put("change_id", change);
+        row.put("approver", approver);
+        row.put("decision", decision);
+        row.put("decided_at", decidedAt);
+        return line(APPROVAL, row, overrides);
+    }
+
     /** A change: risk low, service svc, closed, requested by Req, approved by Approver (delegated) on 2 September. */
     static String change(String id, String type, String... overrides) {
         Map<String, String> row = new LinkedHashMap<>();
