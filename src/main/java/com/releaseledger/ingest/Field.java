@@ -61,4 +61,22 @@ public record Field(String name, Type type, boolean required, List<String> allow
     static String canonical(String value) {
         return value.trim().toLowerCase(Locale.ROOT);
     }
+
+    /** Whether a raw value is already canonical for this field (so a profile's value map may let it pass). */
+    boolean accepts(String raw) {
+        String value = raw == null ? "" : raw.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (type) {
+            case ENUM -> allowed.contains(value);
+            case BOOLEAN -> value.equals("true") || value.equals("false");
+            case INTEGER -> {
+                try {
+                    int number = Integer.parseInt(value);
+                    yield number >= min && number <= max;
+                } catch (NumberFormatException e) {
+                    yield false;
+                }
+            }
+            default -> true;
+        };
+    }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -34,17 +35,32 @@ class IngestJobConfiguration {
 
     static final String JOB_NAME = "ingest-file";
     static final int CHUNK_SIZE = 10_000;
+    private static final tools.jackson.databind.json.JsonMapper CONSTANTS = tools.jackson.databind.json.JsonMapper
+            .builder().build();
 
     @Bean
     @StepScope
     SourceFileReader sourceFileReader(@Value("#{jobParameters['path']}") String path,
             @Value("#{jobParameters['kind']}") String kind, @Value("#{jobParameters['format']}") String format,
             @Value("#{jobParameters['file.id']}") Long fileId, @Value("#{jobParameters['zone']}") String zone,
-            DataSource dataSource) {
+            @Value("#{jobParameters['profile'] ?: ''}") String profile,
+            @Value("#{jobParameters['profile.sha256'] ?: ''}") String profileSha256,
+            @Value("#{jobParameters['constants'] ?: ''}") String constants, DataSource dataSource) {
         Long committed = new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject(
                 "SELECT rows_read FROM source_file WHERE file_id = ?", Long.class, fileId);
+        Profile through = null;
+        if (!profile.isEmpty()) {
+            through = Profile.resolve(profile, null);
+            if (!through.sha256().equals(profileSha256)) {
+                // a restart must read the rest of the file as its start was read
+                throw new MalformedSourceException(path, 1, "profile " + through.describe() + " changed since the"
+                        + " load of this file began (SHA-256 " + profileSha256 + ", now " + through.sha256() + ")");
+            }
+        }
         return new SourceFileReader(Path.of(path), Kind.of(kind), SourceFormat.of(format),
-                committed == null ? 0 : committed, new RowValidator(Kind.of(kind), ZoneId.of(zone)), fileId);
+                committed == null ? 0 : committed, new RowValidator(Kind.of(kind), ZoneId.of(zone)), fileId,
+                through, constants.isEmpty() ? Map.of() : CONSTANTS.readValue(constants,
+                        new tools.jackson.core.type.TypeReference<Map<String, String>>() { }));
     }
 
     @Bean

@@ -45,6 +45,8 @@ public class IngestService {
     private final JobRepository jobRepository;
     private final Job ingestFileJob;
     private final IngestProgress progress;
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
 
     IngestService(DataSource dataSource, JobOperator jobOperator, JobRepository jobRepository, Job ingestFileJob,
             IngestProgress progress) {
@@ -74,9 +76,10 @@ public class IngestService {
         if (loaded != null) {
             Long skipped = jdbc.queryForObject("""
                     INSERT INTO source_file (kind, format, path, sha256, size_bytes, source_zone, status, duplicate_of,
-                                             finished_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 'skipped', ?, now()) RETURNING file_id""", Long.class,
-                    request.kind().id(), request.format().id(), name, sha256, size, request.zone().getId(), loaded);
+                                             finished_at, profile, profile_sha256, constants)
+                    VALUES (?, ?, ?, ?, ?, ?, 'skipped', ?, now(), ?, ?, ?) RETURNING file_id""", Long.class,
+                    request.kind().id(), request.formatId(), name, sha256, size, request.zone().getId(), loaded,
+                    profileName(request), profileSha(request), constants(request));
             return report(skipped);
         }
         long fileId = register(request, sha256, size);
@@ -98,21 +101,25 @@ public class IngestService {
     private long register(IngestRequest request, String sha256, long size) {
         Long resumed = findFile(sha256, "loading");
         if (resumed != null) {
-            String how = jdbc.queryForObject("SELECT kind || ' ' || format || ' ' || source_zone FROM source_file"
-                    + " WHERE file_id = ?", String.class, resumed);
-            String asked = request.kind().id() + " " + request.format().id() + " " + request.zone().getId();
+            String how = jdbc.queryForObject("SELECT kind || ' ' || format || ' ' || source_zone"
+                    + " || coalesce(' ' || profile || ' ' || profile_sha256, '') FROM source_file WHERE file_id = ?",
+                    String.class, resumed);
+            String asked = request.kind().id() + " " + request.formatId() + " " + request.zone().getId()
+                    + (request.profile() == null ? "" : " " + request.profile().describe().replace(" ", "")
+                    + " " + request.profile().sha256());
             if (!asked.equals(how)) {
                 throw new BadInputException(request.path() + " is partly loaded as " + how.replace(" ", ", ")
-                        + " (kind, format, zone); ingest it the same way to resume it");
+                        + " (kind, format, zone, profile); ingest it the same way to resume it");
             }
             return resumed;
         }
         try {
             return jdbc.queryForObject("""
-                    INSERT INTO source_file (kind, format, path, sha256, size_bytes, source_zone, status)
-                    VALUES (?, ?, ?, ?, ?, ?, 'loading') RETURNING file_id""", Long.class,
-                    request.kind().id(), request.format().id(), request.path().toString(), sha256, size,
-                    request.zone().getId());
+                    INSERT INTO source_file (kind, format, path, sha256, size_bytes, source_zone, status, profile,
+                                             profile_sha256, constants)
+                    VALUES (?, ?, ?, ?, ?, ?, 'loading', ?, ?, ?) RETURNING file_id""", Long.class,
+                    request.kind().id(), request.formatId(), request.path().toString(), sha256, size,
+                    request.zone().getId(), profileName(request), profileSha(request), constants(request));
         } catch (DuplicateKeyException raced) {
             return findFile(sha256, "loading"); // another process registered it a moment ago
         }
@@ -127,6 +134,9 @@ public class IngestService {
                 .addString("zone", request.zone().getId(), false)
                 .addString("max.rejected.share", request.maxRejectedShare() == null ? ""
                         : request.maxRejectedShare().toPlainString(), false)
+                .addString("profile", request.profile() == null ? "" : request.profile().reference(), false)
+                .addString("profile.sha256", profileSha(request) == null ? "" : profileSha(request), false)
+                .addString("constants", constants(request) == null ? "" : constants(request), false)
                 .toJobParameters();
         JobExecution last = jobRepository.getLastJobExecution(IngestJobConfiguration.JOB_NAME, parameters);
         if (last != null && last.isRunning()) {
@@ -201,6 +211,19 @@ public class IngestService {
             case "refused" -> FileReport.Outcome.REFUSED;
             default -> throw new IllegalStateException("file still loading");
         };
+    }
+
+    private static String profileName(IngestRequest request) {
+        return request.profile() == null ? null : request.profile().describe().replace(" ", "");
+    }
+
+    private static String profileSha(IngestRequest request) {
+        return request.profile() == null ? null : request.profile().sha256();
+    }
+
+    /** The constants as the registry keeps them (JSON, keys sorted), or null. */
+    private static String constants(IngestRequest request) {
+        return request.constants().isEmpty() ? null : JSON.writeValueAsString(request.constants());
     }
 
     private Long findFile(String sha256, String status) {

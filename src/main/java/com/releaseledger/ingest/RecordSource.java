@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.io.input.BOMInputStream;
@@ -24,6 +25,11 @@ interface RecordSource extends Closeable {
 
     /** Opens a file of the given kind and format, checking its structure as far as its start shows it. */
     static RecordSource open(Path path, Kind kind, SourceFormat format) {
+        return open(path, kind, format, null, Map.of());
+    }
+
+    /** Opens a file, through a source profile when one is given (DESIGN.md 2.6). */
+    static RecordSource open(Path path, Kind kind, SourceFormat format, Profile profile, Map<String, String> constants) {
         String name = path.toString();
         try {
             if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
@@ -34,6 +40,9 @@ interface RecordSource extends Closeable {
                         + (format == SourceFormat.CSV ? "; expected a header row" : ""));
             }
             Reader reader = utf8Reader(path);
+            if (profile != null) {
+                return new ProfileRecordSource(name, reader, profile, constants);
+            }
             return format == SourceFormat.CSV
                     ? new CsvRecordSource(name, reader, kind)
                     : new JsonLinesRecordSource(name, reader, kind);

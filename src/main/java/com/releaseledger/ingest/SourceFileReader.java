@@ -3,6 +3,7 @@ package com.releaseledger.ingest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -37,6 +38,8 @@ class SourceFileReader extends AbstractItemCountingItemStreamItemReader<LedgerRo
     private Batch current;
     private int index;
     private volatile Set<String> ignored = Set.of();
+    private final Profile profile;
+    private final Map<String, String> constants;
 
     /** Rows handed over from the reading thread, or the end of the file, or the failure that stopped it. */
     private record Batch(List<LedgerRow> rows, RuntimeException failure, boolean end, Set<String> ignored) {
@@ -47,6 +50,14 @@ class SourceFileReader extends AbstractItemCountingItemStreamItemReader<LedgerRo
      *                  committed with those rows): the ledger's own record of how far the load got
      */
     SourceFileReader(Path path, Kind kind, SourceFormat format, long committed, RowValidator validator, long fileId) {
+        this(path, kind, format, committed, validator, fileId, null, Map.of());
+    }
+
+    /** A file read through a source profile (or, with a null profile, a canonical file). */
+    SourceFileReader(Path path, Kind kind, SourceFormat format, long committed, RowValidator validator, long fileId,
+            Profile profile, Map<String, String> constants) {
+        this.profile = profile;
+        this.constants = constants;
         this.path = path;
         this.kind = kind;
         this.format = format;
@@ -95,7 +106,7 @@ class SourceFileReader extends AbstractItemCountingItemStreamItemReader<LedgerRo
         closing = false;
         current = null;
         index = 0;
-        source = RecordSource.open(path, kind, format);
+        source = RecordSource.open(path, kind, format, profile, constants);
     }
 
     private void produce(long start) {

@@ -111,7 +111,7 @@ class JobFileTests {
             an unknown key            | job: j\\nsoruces: []\\n                                       | job.yml line 2: key "soruces" in the job file is not one of [description, ingest, job, output, policy, reporting_zone, reports, schedule, sources]
             no job name               | sources:\\n  - kind: services\\n    path: s.csv\\n         | job.yml line 1: key "job" is required
             no sources                | job: j\\n                                                   | job.yml line 1: sources must be a non-empty list of sources
-            an unknown kind           | job: j\\nsources:\\n  - kind: tickets\\n    path: t.csv\\n  | job.yml line 3: kind "tickets" is not one of [deployments, changes, incidents, services, blackouts, exceptions]
+            an unknown kind           | job: j\\nsources:\\n  - kind: tickets\\n    path: t.csv\\n  | job.yml line 3: kind "tickets" is not one of [deployments, changes, incidents, services, blackouts, exceptions, approvals]
             a source without a path   | job: j\\nsources:\\n  - kind: changes\\n                   | job.yml line 3: key "path" is required
             an unknown source key     | job: j\\nsources:\\n  - kind: changes\\n    file: c.csv\\n  | job.yml line 4: key "file" in a source is not one of [format, kind, path, zone]
             a bad zone                | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\n    zone: Mars/Base\\n | job.yml line 5: zone "Mars/Base" is not a time zone (like UTC or Europe/London)
