@@ -36,8 +36,12 @@ final class Reconciliation {
                 default -> {
                 }
             }
+            if (r.profile() != null) {
+                out.printf("note %s: read through profile %s, SHA-256 %s%n", r.path(), r.profile(), r.profileSha256());
+            }
             if (r.ignoredColumns() != null) {
-                out.printf("note %s: ignored columns that are not %s fields: %s%n", r.path(), r.kind().id(),
+                out.printf(r.profile() != null ? "note %s: columns its profile does not read: %3$s%n"
+                        : "note %s: ignored columns that are not %s fields: %s%n", r.path(), r.kind().id(),
                         r.ignoredColumns());
             }
             if (r.ignoredValues() > 0) {

@@ -17,10 +17,12 @@ package com.releaseledger.ingest;
  * @param error       for a refused file, what is wrong and where
  * @param ignoredColumns columns or keys that are not canonical fields, or null
  * @param ignoredValues  invalid optional values ignored in kept rows (data-quality items in ingest_note)
+ * @param profile        the source profile it was read through ({@code name(source)}), or null
+ * @param profileSha256  the SHA-256 of that profile's text, or null
  */
 public record FileReport(long fileId, String path, Kind kind, String sha256, long sizeBytes, Outcome outcome,
         long read, long loaded, long rejected, long duplicate, Long duplicateOf, String error, String ignoredColumns,
-        long ignoredValues) {
+        long ignoredValues, String profile, String profileSha256) {
 
     /** What became of a file. */
     public enum Outcome { LOADED, SKIPPED, REFUSED }

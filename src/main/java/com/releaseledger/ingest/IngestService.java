@@ -109,7 +109,8 @@ public class IngestService {
                     + " " + request.profile().sha256());
             if (!asked.equals(how)) {
                 throw new BadInputException(request.path() + " is partly loaded as " + how.replace(" ", ", ")
-                        + " (kind, format, zone, profile); ingest it the same way to resume it");
+                        + (how.split(" ").length > 3 ? " (kind, format, zone, profile, its SHA-256)"
+                                : " (kind, format, zone)") + "; ingest it the same way to resume it");
             }
             return resumed;
         }
@@ -194,14 +195,14 @@ public class IngestService {
     public FileReport report(long fileId) {
         return jdbc.queryForObject("""
                 SELECT file_id, path, kind, sha256, size_bytes, status, rows_read, rows_loaded, rows_rejected,
-                       rows_duplicate, duplicate_of, error, ignored_columns,
+                       rows_duplicate, duplicate_of, error, ignored_columns, profile, profile_sha256,
                        (SELECT count(*) FROM ingest_note n WHERE n.file_id = f.file_id) AS ignored_values
                 FROM source_file f WHERE file_id = ?""", (rs, row) -> new FileReport(
                 rs.getLong("file_id"), rs.getString("path"), Kind.of(rs.getString("kind")), rs.getString("sha256"),
                 rs.getLong("size_bytes"), outcome(rs.getString("status")), rs.getLong("rows_read"),
                 rs.getLong("rows_loaded"), rs.getLong("rows_rejected"), rs.getLong("rows_duplicate"),
                 (Long) rs.getObject("duplicate_of"), rs.getString("error"), rs.getString("ignored_columns"),
-                rs.getLong("ignored_values")), fileId);
+                rs.getLong("ignored_values"), rs.getString("profile"), rs.getString("profile_sha256")), fileId);
     }
 
     private static FileReport.Outcome outcome(String status) {

@@ -17,7 +17,8 @@ record Manifest(int manifestVersion, long runId, String job, Period period, Stri
 
     /** An input file the ledger holds, with its reconciliation. */
     record Input(long fileId, String path, String kind, String format, String sha256, long sizeBytes, long rowsRead,
-            long rowsLoaded, long rowsRejected, long rowsDuplicate) {
+            long rowsLoaded, long rowsRejected, long rowsDuplicate, String profile, String profileSha256,
+            String constants) {
     }
 
     record SqlFileUsed(String name, String sha256) {

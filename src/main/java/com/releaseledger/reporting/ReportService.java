@@ -167,11 +167,12 @@ public class ReportService {
             List<Path> outputs, String previous) {
         List<Manifest.Input> inputs = jdbc.query("""
                 SELECT file_id, path, kind, format, sha256, size_bytes, rows_read, rows_loaded, rows_rejected,
-                       rows_duplicate
+                       rows_duplicate, profile, profile_sha256, constants
                 FROM source_file WHERE status = 'loaded' ORDER BY load_seq""", (rs, n) -> new Manifest.Input(
                 rs.getLong("file_id"), rs.getString("path"), rs.getString("kind"), rs.getString("format"),
                 rs.getString("sha256"), rs.getLong("size_bytes"), rs.getLong("rows_read"), rs.getLong("rows_loaded"),
-                rs.getLong("rows_rejected"), rs.getLong("rows_duplicate")));
+                rs.getLong("rows_rejected"), rs.getLong("rows_duplicate"), rs.getString("profile"),
+                rs.getString("profile_sha256"), rs.getString("constants")));
         // the very rows of the audit pack's SQL section
         List<Manifest.SqlFileUsed> sql = new NamedParameterJdbcTemplate(jdbc).query(
                 SqlFile.load("reports/audit_sql_files.sql").text(), Map.of("run_id", runId),

@@ -30,6 +30,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import com.releaseledger.analysis.Policy;
 import com.releaseledger.ingest.Kind;
+import com.releaseledger.ingest.Profile;
 import com.releaseledger.ingest.SourceFormat;
 import com.releaseledger.kernel.BadInputException;
 import com.releaseledger.reporting.Document;
@@ -64,7 +65,7 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
     private static final Set<String> SAMPLE_KEYS = Set.of("size", "seed");
     private static final Set<String> BAND_KEYS = Set.of("lead_time_hours", "change_failure_rate", "recovery_hours",
             "deploy_days_per_week", "deploy_days_per_month");
-    private static final Set<String> SOURCE_KEYS = Set.of("kind", "path", "format", "zone");
+    private static final Set<String> SOURCE_KEYS = Set.of("kind", "path", "format", "zone", "profile", "constants");
     private static final Set<String> INGEST_KEYS = Set.of("max_rejected_share");
 
     /** Reads and checks a job file. */
@@ -287,12 +288,45 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
 
         SourceSpec source(Node node, Path base) {
             Map<String, Node> source = mapping(node, "a source", SOURCE_KEYS);
-            String kindName = required(source, "kind", node);
-            Kind kind;
-            try {
-                kind = Kind.of(kindName);
-            } catch (BadInputException e) {
-                throw error(source.get("kind"), e.getMessage());
+            Profile profile = null;
+            if (source.containsKey("profile")) {
+                try {
+                    // a profile that is itself wrong refuses the job file, before any file is read
+                    profile = Profile.resolve(scalar(source.get("profile"), "profile"), base);
+                } catch (BadInputException e) {
+                    throw error(source.get("profile"), e.getMessage());
+                }
+            }
+            Kind kind = profile == null ? null : profile.kind();
+            if (source.containsKey("kind") || profile == null) {
+                String kindName = required(source, "kind", node);
+                try {
+                    kind = Kind.of(kindName);
+                } catch (BadInputException e) {
+                    throw error(source.get("kind"), e.getMessage());
+                }
+                if (profile != null && kind != profile.kind()) {
+                    throw error(source.get("kind"), "kind " + kind.id() + " contradicts profile " + profile.name()
+                            + ", which reads " + profile.kind().id() + " (leave kind out)");
+                }
+            }
+            Map<String, String> constants = new LinkedHashMap<>();
+            if (source.containsKey("constants")) {
+                if (profile == null) {
+                    throw error(source.get("constants"), "constants go with a profile");
+                }
+                Node constantsNode = source.get("constants");
+                if (!(constantsNode instanceof MappingNode mappingNode)) {
+                    throw error(constantsNode, "constants must be a mapping of field: value");
+                }
+                for (NodeTuple tuple : mappingNode.getValue()) {
+                    String field = scalar(tuple.getKeyNode(), "a constant");
+                    Kind of = kind;
+                    if (of.fields().stream().noneMatch(f -> f.name().equals(field))) {
+                        throw error(tuple.getKeyNode(), "constant \"" + field + "\" is not a field of " + kind.id());
+                    }
+                    constants.put(field, scalar(tuple.getValueNode(), "constants." + field).trim());
+                }
             }
             String path = required(source, "path", node);
             SourceFormat format = null;
@@ -303,8 +337,10 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
                     throw error(source.get("format"), e.getMessage());
                 }
             }
-            ZoneId zone = source.containsKey("zone") ? zone(source.get("zone"), "zone") : ZoneId.of("UTC");
-            return new SourceSpec(kind, path, base, format, zone);
+            // offset-less times: the source's zone, else the profile's, else UTC (DESIGN.md 2.6)
+            ZoneId zone = source.containsKey("zone") ? zone(source.get("zone"), "zone")
+                    : profile != null && profile.zone() != null ? profile.zone() : ZoneId.of("UTC");
+            return new SourceSpec(kind, path, base, format, zone, profile, Map.copyOf(constants));
         }
 
         Map<String, Node> mapping(Node node, String what, Set<String> allowed) {

@@ -11,10 +11,12 @@ import java.nio.file.PathMatcher;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.releaseledger.ingest.IngestRequest;
 import com.releaseledger.ingest.Kind;
+import com.releaseledger.ingest.Profile;
 import com.releaseledger.ingest.SourceFormat;
 
 /**
@@ -25,8 +27,15 @@ import com.releaseledger.ingest.SourceFormat;
  * @param base    the job file's folder, which the pattern is relative to
  * @param format  the format, or null to take it from each file's extension
  * @param zone    the zone of timestamps written without an offset
+ * @param profile the source profile its files are read through (DESIGN.md 2.6), or null for canonical files
+ * @param constants canonical field -> the value for records that leave it empty (with a profile)
  */
-public record SourceSpec(Kind kind, String pattern, Path base, SourceFormat format, ZoneId zone) {
+public record SourceSpec(Kind kind, String pattern, Path base, SourceFormat format, ZoneId zone, Profile profile,
+        Map<String, String> constants) {
+
+    public SourceSpec(Kind kind, String pattern, Path base, SourceFormat format, ZoneId zone) {
+        this(kind, pattern, base, format, zone, null, Map.of());
+    }
 
     /** The files the source names now, in byte order of their paths (DESIGN.md 2.5). */
     public List<Path> files() {
@@ -47,6 +56,9 @@ public record SourceSpec(Kind kind, String pattern, Path base, SourceFormat form
     }
 
     public IngestRequest request(Path file, BigDecimal maxRejectedShare) {
+        if (profile != null) {
+            return IngestRequest.through(profile, file, zone, constants, maxRejectedShare);
+        }
         return new IngestRequest(kind, file, format != null ? format : SourceFormat.fromPath(file), zone,
                 maxRejectedShare);
     }

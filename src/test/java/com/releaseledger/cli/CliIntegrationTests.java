@@ -212,7 +212,7 @@ class CliIntegrationTests extends LedgerIntegrationTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("release-ledger: " + job
-                + " line 4: key \"pth\" in a source is not one of [format, kind, path, zone]");
+                + " line 4: key \"pth\" in a source is not one of [constants, format, kind, path, profile, zone]");
     }
 
     @Test

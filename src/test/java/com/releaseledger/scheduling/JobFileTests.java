@@ -113,7 +113,7 @@ class JobFileTests {
             no sources                | job: j\\n                                                   | job.yml line 1: sources must be a non-empty list of sources
             an unknown kind           | job: j\\nsources:\\n  - kind: tickets\\n    path: t.csv\\n  | job.yml line 3: kind "tickets" is not one of [deployments, changes, incidents, services, blackouts, exceptions, approvals]
             a source without a path   | job: j\\nsources:\\n  - kind: changes\\n                   | job.yml line 3: key "path" is required
-            an unknown source key     | job: j\\nsources:\\n  - kind: changes\\n    file: c.csv\\n  | job.yml line 4: key "file" in a source is not one of [format, kind, path, zone]
+            an unknown source key     | job: j\\nsources:\\n  - kind: changes\\n    file: c.csv\\n  | job.yml line 4: key "file" in a source is not one of [constants, format, kind, path, profile, zone]
             a bad zone                | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\n    zone: Mars/Base\\n | job.yml line 5: zone "Mars/Base" is not a time zone (like UTC or Europe/London)
             a bad format              | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\n    format: xlsx\\n | job.yml line 5: format "xlsx" is not one of [csv, jsonl]
             a share above one         | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\ningest:\\n  max_rejected_share: 5\\n | job.yml line 6: ingest.max_rejected_share must be a number from 0 to 1
