@@ -66,6 +66,11 @@ final class GenerateCommand implements Callable<Integer> {
                     + "--no-hold-releases keeps every planned deployment (the benchmark's month).")
     boolean holdReleases;
 
+    @Option(names = "--as", paramLabel = "TOOLS", defaultValue = "",
+            description = "Also write the records as these tools export them, in DIR/<tool>/: servicenow (changes "
+                    + "and approvals), pagerduty (incidents), github (deployments), comma-separated.")
+    String as;
+
     @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Europe/London", converter = Converters.Zone.class,
             description = "The organisation's zone (default ${DEFAULT-VALUE}).")
     ZoneId zone;
@@ -77,7 +82,7 @@ final class GenerateCommand implements Callable<Integer> {
                 deploymentsPerMonth != null ? deploymentsPerMonth : services * 35, seed, malformedShare, zone,
                 deploymentsPerChange, incidentFactor, holdReleases);
         long started = System.nanoTime();
-        Map<String, Long> rows = DataGenerator.generate(out, settings);
+        Map<String, Long> rows = DataGenerator.generate(out, settings, as);
         PrintWriter printer = spec.commandLine().getOut();
         long total = 0;
         for (Map.Entry<String, Long> file : rows.entrySet()) {

@@ -23,9 +23,25 @@ public final class DataGenerator {
 
     /** Writes the sources into {@code out} and returns the rows written per file. */
     public static Map<String, Long> generate(Path out, GeneratorSettings settings) throws IOException {
+        return generate(out, settings, "");
+    }
+
+    /**
+     * As {@link #generate(Path, GeneratorSettings)}, and the same records as the named tools export them
+     * ({@code servicenow,pagerduty,github}) in {@code out/<tool>/}; the canonical files are the same either way.
+     */
+    public static Map<String, Long> generate(Path out, GeneratorSettings settings, String tools) throws IOException {
+        try (ToolExports exports = tools.isBlank() ? ToolExports.none()
+                : new ToolExports(out, ToolExports.Tool.of(tools))) {
+            return generate(out, settings, exports);
+        }
+    }
+
+    private static Map<String, Long> generate(Path out, GeneratorSettings settings, ToolExports exports)
+            throws IOException {
         Files.createDirectories(out);
         Chance chance = new Chance(settings.seed());
-        SourceWriters writers = new SourceWriters(out);
+        SourceWriters writers = new SourceWriters(out, exports);
         Organisation organisation = Organisation.make(settings, chance, writers);
         Events events;
         try (SourceWriters.CsvFile changes = writers.csv("changes.csv", Kind.CHANGES);

@@ -209,7 +209,7 @@ final class Events {
             case 2 -> row.set("service", "");
             default -> row.set("finished_at", time(start.minus(Duration.ofMinutes(5))));
         }
-        deployments.write(row);
+        deployments.writeMalformed(row);
     }
 
     /** An incident with the usual spread of severity, detection, acknowledgement, resolution and postmortem. */

@@ -29,9 +29,11 @@ final class SourceWriters {
 
     private final Path out;
     private final Map<String, Long> rows = new LinkedHashMap<>();
+    private final ToolExports exports;
 
-    SourceWriters(Path out) {
+    SourceWriters(Path out, ToolExports exports) {
         this.out = out;
+        this.exports = exports;
     }
 
     /** Rows written per file, in the order the files were opened. */
@@ -69,6 +71,12 @@ final class SourceWriters {
         }
 
         void write(Row row) throws IOException {
+            writeMalformed(row);
+            exports.written(name, row);
+        }
+
+        /** A row an exporter broke: in the canonical file only (a tool's own export would not hold it). */
+        void writeMalformed(Row row) throws IOException {
             if (row.kind() != kind) {
                 throw new IllegalArgumentException("a row of " + row.kind().id() + " in " + name);
             }
@@ -106,6 +114,7 @@ final class SourceWriters {
             writer.write(JSON.writeValueAsString(record));
             writer.write('\n');
             count(name);
+            exports.written(record);
         }
 
         /** A line written as it is (a line an exporter broke, for the rejected-rows register). */

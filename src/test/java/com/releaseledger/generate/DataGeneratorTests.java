@@ -40,18 +40,23 @@ class DataGeneratorTests {
     }
 
     /**
-     * The committed example ({@code jobs/example/}, made by {@code generate --out jobs/example} with the defaults):
-     * the generator still writes exactly those bytes, so a change to how it is built cannot change what it makes.
+     * The committed example ({@code jobs/example/}, made by {@code generate --out jobs/example} with the defaults, and
+     * {@code jobs/example-tools/}, its tools' exports from {@code --as servicenow,pagerduty,github}): the generator
+     * still writes exactly those bytes, so a change to how it is built cannot change what it makes.
      */
     @Test
     void theDefaultsStillGiveTheCommittedExampleByteForByte() throws IOException {
-        Map<String, Long> rows = DataGenerator.generate(dir.resolve("example"), GeneratorSettings.example());
+        Map<String, Long> rows = DataGenerator.generate(dir.resolve("example"), GeneratorSettings.example(),
+                "servicenow,pagerduty,github");
 
         assertThat(rows).isNotEmpty();
-        List<Path> committed = files(Path.of("jobs/example"));
+        // the canonical files, and beside them the tools' exports of jobs/example-tools/ (generate --as)
+        List<Path> committed = new ArrayList<>(files(Path.of("jobs/example")));
+        committed.addAll(files(Path.of("jobs/example-tools")));
         assertThat(files(dir.resolve("example"))).hasSameSizeAs(committed);
         for (Path file : committed) {
-            Path generated = dir.resolve("example").resolve(Path.of("jobs/example").relativize(file));
+            Path root = file.startsWith("jobs/example-tools") ? Path.of("jobs/example-tools") : Path.of("jobs/example");
+            Path generated = dir.resolve("example").resolve(root.relativize(file));
             assertThat(Files.mismatch(file, generated)).as(file.toString()).isEqualTo(-1L);
         }
     }
