@@ -119,6 +119,40 @@ class ProfileIngestIntegrationTests extends LedgerIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM source_file", Long.class)).isZero();
     }
 
+    /**
+     * A PagerDuty dump of 200,000 incidents in one JSON document (about 90 MB) goes in through a profile in an engine
+     * with a 64 MB heap: the records are streamed one at a time, never the document whole.
+     */
+    @Test
+    void a200000RecordJsonDocumentIsIngestedInBoundedMemory() throws Exception {
+        Path dump = dir.resolve("incidents.json");
+        try (java.io.Writer out = Files.newBufferedWriter(dump)) {
+            out.write("{\"limit\": 200000, \"incidents\": [\n");
+            for (int i = 1; i <= 200_000; i++) {
+                out.write((i > 1 ? ",\n" : "") + "{\"id\": \"Q" + i + "\", \"title\": \"Payments 5xx > 5% on node "
+                        + i + " of the primary cluster, see the runbook\", \"urgency\": \"high\", \"priority\":"
+                        + " {\"summary\": \"P" + (1 + i % 4) + "\", \"html_url\": \"https://acme.pagerduty.com/p/"
+                        + i + "\"}, \"service\": {\"summary\": \"Payments\", \"id\": \"PSVC001\"},"
+                        + " \"created_at\": \"2026-10-03T13:02:10Z\", \"resolved_at\": \"2026-10-03T14:10:00Z\","
+                        + " \"acknowledgements\": [{\"at\": \"2026-10-03T13:06:40Z\"}], \"assignments\": []}");
+            }
+            out.write("\n], \"more\": false}\n");
+        }
+        assertThat(Files.size(dump)).isGreaterThan(80_000_000L);
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                "com.releaseledger.cli.ReleaseLedger"));
+        command.addAll(List.of(TestDatabase.commandLine("ingest", "--profile", "pagerduty-incident", dump.toString())));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("ingest.log").toFile()).start();
+
+        assertThat(process.waitFor()).as(Files.readString(dir.resolve("ingest.log"))).isZero();
+        assertThat(Files.readString(dir.resolve("ingest.log")))
+                .containsPattern("incidents\\.json\\s+incidents\\s+loaded\\s+200,000\\s+200,000\\s+0\\s+0");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM incidents WHERE severity BETWEEN 1 AND 4", Long.class))
+                .isEqualTo(200_000);
+    }
+
     private int cli(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
