@@ -22,6 +22,21 @@ public record BenchResult(String scale, List<Phase> phases, double copyRowsPerSe
         double limitSeconds, double ingestAnalysisSeconds, double documentsSeconds, double totalSeconds,
         double peakHeapMb, double peakRssMb, int cores, String database) {
 
+    /** The month's deployments ingested through github-deployment (JSON Lines), in rows per second. */
+    public double profileIngestRowsPerSecond() {
+        return rate(Measure.PROFILE_DEPLOYMENTS_INGEST);
+    }
+
+    /** The canonical re-send of the deployments with 1 % changed: like the profile ingest, it checks every version. */
+    public double resendRowsPerSecond() {
+        return rate(Measure.RESEND);
+    }
+
+    private double rate(Measure measure) {
+        return phases.stream().filter(p -> p.measure() == measure).mapToDouble(Phase::rowsPerSecond).findFirst()
+                .orElse(0);
+    }
+
     /** Ingest throughput relative to the bare COPY of the same file. */
     public double ingestToCopyRatio() {
         return copyRowsPerSecond == 0 ? 0 : ingestRowsPerSecond / copyRowsPerSecond;
@@ -29,7 +44,8 @@ public record BenchResult(String scale, List<Phase> phases, double copyRowsPerSe
 
     /** The groups of phases, as the table and the JSON name them. */
     public enum Group {
-        GENERATE("generate"), LIMIT("limit"), ENGINE("engine"), DOCUMENT("document"), RE_INGEST("re-ingest");
+        GENERATE("generate"), LIMIT("limit"), ENGINE("engine"), DOCUMENT("document"), RE_INGEST("re-ingest"),
+        PROFILE("profile");
 
         private final String label;
 
@@ -56,6 +72,10 @@ public record BenchResult(String scale, List<Phase> phases, double copyRowsPerSe
         /** The engine's ingest of another file. */
         INGEST,
         ANALYSIS,
+        /** The canonical deployments re-sent with 1 % of records changed. */
+        RESEND,
+        /** The same month's deployments as GitHub exports them, through the github-deployment profile. */
+        PROFILE_DEPLOYMENTS_INGEST,
         OTHER
     }
 

@@ -44,6 +44,7 @@ import com.releaseledger.ingest.FileReport;
 import com.releaseledger.ingest.IngestRequest;
 import com.releaseledger.ingest.IngestService;
 import com.releaseledger.ingest.Kind;
+import com.releaseledger.ingest.Profile;
 import com.releaseledger.ingest.SourceFormat;
 import com.releaseledger.kernel.BadInputException;
 import com.releaseledger.kernel.SqlFile;
@@ -114,7 +115,8 @@ public class Benchmark {
         try (MemoryWatch memory = new MemoryWatch()) {
             Path data = work.resolve("data");
             long started = System.nanoTime();
-            Map<String, Long> generated = DataGenerator.generate(data, settings(scale));
+            // the tools' exports of the same records too, for the profile phases
+            Map<String, Long> generated = DataGenerator.generate(data, settings(scale), "servicenow,github");
             record.accept(new Phase(Group.GENERATE, Measure.OTHER, "generate the month", generated.values().stream()
                     .mapToLong(Long::longValue).sum(), seconds(started), counts(generated)));
 
@@ -123,6 +125,7 @@ public class Benchmark {
             limitStep(inputs, period, record);
             engine(inputs, period, work.resolve("output"), record);
             reingest(inputs.get(Kind.DEPLOYMENTS), work, record);
+            profiles(data, record);
             return result(scale, phases, memory.peakHeapMb(), database);
         } finally {
             dropScratchTables();
@@ -305,9 +308,33 @@ public class Benchmark {
         }
         started = System.nanoTime();
         FileReport resent = ingest.ingest(request(Kind.DEPLOYMENTS, changed));
-        record.accept(new Phase(Group.RE_INGEST, Measure.OTHER, "deployments with 1 % of records changed", resent.read(),
+        record.accept(new Phase(Group.RE_INGEST, Measure.RESEND, "deployments with 1 % of records changed", resent.read(),
                 seconds(started), String.format("%,d changed, %,d new versions stored, %,d unchanged", edited,
                         resent.loaded(), resent.duplicate())));
+    }
+
+    // ---- tools' exports through their profiles ----
+
+    /**
+     * The month's changes (ServiceNow change_request and sysapproval_approver) and deployments (GitHub JSON Lines)
+     * through the shipped profiles, after the canonical files: every record equals the version already loaded, so each
+     * is checked and counted duplicate, as the 1 % re-send's records are.
+     */
+    private void profiles(Path data, Consumer<Phase> record) {
+        List<Object[]> exports = List.of(
+                new Object[] {"servicenow-change", data.resolve("servicenow/change_request.csv"), Measure.OTHER},
+                new Object[] {"servicenow-approval", data.resolve("servicenow/sysapproval_approver.csv"), Measure.OTHER},
+                new Object[] {"github-deployment", data.resolve("github/deployments-" + MONTH + ".jsonl"),
+                        Measure.PROFILE_DEPLOYMENTS_INGEST});
+        for (Object[] export : exports) {
+            Profile profile = Profile.shipped((String) export[0]);
+            long started = System.nanoTime();
+            FileReport report = ingest.ingest(IngestRequest.through(profile, (Path) export[1], ZoneId.of("UTC"),
+                    Map.of(), null));
+            record.accept(new Phase(Group.PROFILE, (Measure) export[2], profile.kind().id() + " via " + profile.name(),
+                    report.read(), seconds(started), String.format("loaded %,d, rejected %,d, duplicate %,d",
+                            report.loaded(), report.rejected(), report.duplicate())));
+        }
     }
 
     // ---- the result ----

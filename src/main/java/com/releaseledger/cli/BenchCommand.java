@@ -92,6 +92,10 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("%ncopy of deployments (bare COPY)      %,12.0f rows/s%n", result.copyRowsPerSecond());
         out.printf("ingest of deployments (engine)      %,12.0f rows/s  = %.2f x COPY%n", result.ingestRowsPerSecond(),
                 result.ingestToCopyRatio());
+        out.printf("ingest via github-deployment        %,12.0f rows/s  = %.2f x canonical ingest, %.2f x the 1 %% re-send%n",
+                result.profileIngestRowsPerSecond(), ratio(result.profileIngestRowsPerSecond(),
+                        result.ingestRowsPerSecond()), ratio(result.profileIngestRowsPerSecond(),
+                        result.resendRowsPerSecond()));
         out.printf("limit step (COPY + aggregates)      %12.1f s%n", result.limitSeconds());
         out.printf("ingest + analysis                   %12.1f s  = %.2f x limit%n", result.ingestAnalysisSeconds(),
                 result.limitSeconds() == 0 ? 0 : result.ingestAnalysisSeconds() / result.limitSeconds());
@@ -118,7 +122,8 @@ final class BenchCommand implements Callable<Integer> {
     record BenchJson(String scale, String date, int cores, long maxHeapMb, String database, List<PhaseJson> phases,
             double copyRowsPerS, double ingestRowsPerS, double ingestToCopyRatio, double limitSeconds,
             double ingestAnalysisSeconds, double documentsSeconds, double totalSeconds, double peakHeapMb,
-            double peakRssMb) {
+            double peakRssMb, double profileIngestRowsPerS, double profileToCanonicalIngestRatio,
+            double profileToResendRatio) {
 
         static BenchJson of(BenchResult result) {
             return new BenchJson(result.scale(), LocalDate.now().toString(), result.cores(),
@@ -127,7 +132,10 @@ final class BenchCommand implements Callable<Integer> {
                     round(result.ingestRowsPerSecond(), 0), round(result.ingestToCopyRatio(), 3),
                     round(result.limitSeconds(), 2), round(result.ingestAnalysisSeconds(), 2),
                     round(result.documentsSeconds(), 2), round(result.totalSeconds(), 2),
-                    round(result.peakHeapMb(), 0), round(result.peakRssMb(), 0));
+                    round(result.peakHeapMb(), 0), round(result.peakRssMb(), 0),
+                    round(result.profileIngestRowsPerSecond(), 0),
+                    round(ratio(result.profileIngestRowsPerSecond(), result.ingestRowsPerSecond()), 3),
+                    round(ratio(result.profileIngestRowsPerSecond(), result.resendRowsPerSecond()), 3));
         }
     }
 
@@ -137,6 +145,10 @@ final class BenchCommand implements Callable<Integer> {
             return new PhaseJson(phase.group().label(), phase.name(), phase.rows(), round(phase.seconds(), 3),
                     round(phase.rowsPerSecond(), 0), phase.note());
         }
+    }
+
+    private static double ratio(double a, double b) {
+        return b == 0 ? 0 : a / b;
     }
 
     private static double round(double value, int places) {

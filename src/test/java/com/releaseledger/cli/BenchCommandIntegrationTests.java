@@ -39,7 +39,8 @@ class BenchCommandIntegrationTests extends LedgerIntegrationTest {
         JsonNode figures = JsonMapper.builder().build().readTree(Files.readString(json));
         for (String key : List.of("scale", "phases", "copy_rows_per_s", "ingest_rows_per_s", "ingest_to_copy_ratio",
                 "limit_seconds", "ingest_analysis_seconds", "documents_seconds", "total_seconds", "peak_heap_mb",
-                "peak_rss_mb")) {
+                "peak_rss_mb", "profile_ingest_rows_per_s", "profile_to_canonical_ingest_ratio",
+                "profile_to_resend_ratio")) {
             assertThat(figures.has(key)).as(key).isTrue();
         }
         assertThat(figures.get("scale").asString()).isEqualTo("10k");
@@ -52,7 +53,14 @@ class BenchCommandIntegrationTests extends LedgerIntegrationTest {
                 "plain aggregates, one per metric (20)", "ingest services", "ingest changes", "ingest deployments",
                 "ingest incidents", "analysis", "audit-pack.pdf", "error-budget.pdf", "scorecard.pdf",
                 "audit-pack.xlsx", "error-budget.xlsx", "scorecard.xlsx", "the same deployments file again",
-                "deployments with 1 % of records changed");
+                "deployments with 1 % of records changed", "changes via servicenow-change",
+                "approvals via servicenow-approval", "deployments via github-deployment");
+        // through the GitHub profile, the same deployments: the 1 % re-sent ones differ from it, the rest are
+        // the versions already loaded
+        assertThat(note(figures, "deployments via github-deployment")).isEqualTo(String.format(
+                "loaded %,d, rejected 0, duplicate %,d", rows(figures, "ingest deployments") / 100,
+                rows(figures, "ingest deployments") - rows(figures, "ingest deployments") / 100));
+        assertThat(figures.get("profile_ingest_rows_per_s").asDouble()).isPositive();
 
         // the bare COPY and the engine loaded the same rows
         long copied = rows(figures, "COPY deployments-2026-10.csv");
