@@ -47,7 +47,7 @@ class ScheduleTests {
         try (Stream<Path> files = Files.list(Path.of("jobs"))) {
             for (Path file : files.filter(path -> path.toString().endsWith(".yml")).toList()) {
                 JobFile job = JobFile.load(file);
-                if (!job.name().equals("example")) {
+                if (!job.name().equals("example") && !job.name().equals("example-tools")) { // the two run by hand
                     assertThat(job.schedule()).as(file.toString()).isNotNull();
                     assertThat(job.reports()).as(file.toString()).containsExactly(Document.of(job.name()));
                 }
