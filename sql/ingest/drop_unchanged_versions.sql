@@ -5,14 +5,15 @@
 -- Parameters: :file_id, the file being published (status 'loading', load_seq already assigned).
 -- Placeholders: {version_table} and {id_column}, the kind's table of versions and its id column.
 -- Returns: the number of rows deleted, which is the file's rows_duplicate.
--- The rows to delete are found first and then removed by primary key (file_id, line_no), so the plan stays a
+-- The rows to delete are found first and then removed by line and id (a profile can make several records of one
+--   line, each of its own id: V13), so the plan stays a
 -- semi-join whatever the table's statistics say. A first load of a kind, whose ids are all new, sorts nothing.
 DELETE FROM {version_table} d
 WHERE d.file_id = :file_id
-  AND d.line_no IN (
-      SELECT ordered.line_no
+  AND (d.line_no, d.{id_column}) IN (
+      SELECT ordered.line_no, ordered.{id_column}
       FROM (
-          SELECT v.file_id, v.line_no, v.row_hash,
+          SELECT v.file_id, v.line_no, v.{id_column}, v.row_hash,
                  lag(v.row_hash) OVER (PARTITION BY v.{id_column} ORDER BY f.load_seq, v.line_no) AS previous_hash
           FROM {version_table} v
           JOIN source_file f ON f.file_id = v.file_id AND (f.status = 'loaded' OR f.file_id = :file_id)

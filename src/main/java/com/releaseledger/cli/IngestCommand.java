@@ -50,7 +50,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "PROFILE",
             description = "Read the files through this source profile: a shipped one's name (servicenow-change, "
-                    + "servicenow-approval, servicenow-incident, jsm-change, jsm-incident, pagerduty-incident, "
+                    + "servicenow-approval, servicenow-incident, jsm-change, jsm-approval, jsm-incident, pagerduty-incident, "
                     + "pagerduty-analytics, github-deployment, gitlab-deployment) or a path to a profile file.")
     String profile;
 

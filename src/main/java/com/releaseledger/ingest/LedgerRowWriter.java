@@ -51,21 +51,24 @@ class LedgerRowWriter implements ItemWriter<LedgerRow> {
             if (row instanceof LedgerRow.Accepted accepted) {
                 copy.append(accepted.copyLine());
                 for (LedgerRow.Note note : accepted.notes()) {
-                    notes.add(new Object[] {fileId, accepted.line(), note.field(), note.value(), note.note()});
+                    notes.add(new Object[] {fileId, accepted.line(), accepted.ordinal(), note.field(), note.value(),
+                            note.note()});
                 }
             } else if (row instanceof LedgerRow.Rejected rejection) {
-                rejected.add(new Object[] {fileId, rejection.line(), rejection.raw(), rejection.reason()});
+                rejected.add(new Object[] {fileId, rejection.line(), rejection.ordinal(), rejection.raw(),
+                        rejection.reason()});
             }
         }
         if (!copy.isEmpty()) {
             copyIn(copy.toString());
         }
         if (!rejected.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO rejected_row (file_id, line_no, raw_text, reason) VALUES (?, ?, ?, ?)",
+            jdbc.batchUpdate("INSERT INTO rejected_row (file_id, line_no, record_no, raw_text, reason) VALUES (?, ?, ?, ?, ?)",
                     rejected);
         }
         if (!notes.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO ingest_note (file_id, line_no, field, value, note) VALUES (?, ?, ?, ?, ?)",
+            jdbc.batchUpdate("INSERT INTO ingest_note (file_id, line_no, record_no, field, value, note)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)",
                     notes);
         }
         String ignored = reader.ignoredColumns().isEmpty() ? null : String.join(", ", reader.ignoredColumns());

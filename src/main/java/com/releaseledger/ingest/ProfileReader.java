@@ -38,11 +38,11 @@ final class ProfileReader {
 
     /** The shipped profiles (DESIGN.md 2.6), in {@code jobs/profiles/}. */
     static final List<String> SHIPPED_NAMES = List.of("servicenow-change", "servicenow-approval",
-            "servicenow-incident", "jsm-change", "jsm-incident", "pagerduty-incident",
+            "servicenow-incident", "jsm-change", "jsm-approval", "jsm-incident", "pagerduty-incident",
             "pagerduty-analytics", "github-deployment", "gitlab-deployment");
 
     private static final Set<String> TOP = Set.of("profile", "description", "kind", "format", "records", "zone",
-            "repeated_headers", "json_strings", "timestamps", "maps", "fields");
+            "repeated_headers", "expand", "json_strings", "timestamps", "maps", "fields");
     private static final Set<String> SOURCE = Set.of("column", "required", "path", "in", "constant", "template",
             "with", "first", "pick", "plus_seconds", "map", "fallback", "when", "if", "default");
     private static final Set<String> PRIMARY = Set.of("column", "path", "constant", "template", "first", "pick");

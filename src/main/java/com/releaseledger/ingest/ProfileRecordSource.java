@@ -184,8 +184,18 @@ final class ProfileRecordSource implements RecordSource {
         }
     }
 
+    /** Records made from one JSON record by its expansions, still to hand out. */
+    private final java.util.ArrayDeque<Expanded> pending = new java.util.ArrayDeque<>();
+
+    private record Expanded(long line, Map<String, Object> scopes, Supplier<String> raw) {
+    }
+
     @Override
     public SourceRecord next(long ordinal) {
+        if (!pending.isEmpty()) {
+            Expanded next = pending.poll();
+            return expandedRecord(ordinal, next);
+        }
         return switch (profile.format()) {
             case CSV -> nextCsvRecord(ordinal);
             case JSONL -> nextJsonLine(ordinal);
@@ -319,6 +329,9 @@ final class ProfileRecordSource implements RecordSource {
                 record.put(key, parsed instanceof Map ? parsed : null);
             }
         }
+        if (!profile.expand().isEmpty()) {
+            return expand(ordinal, line, record, raw);
+        }
         ProfileSources.Record row = new Row() {
             @Override
             public Object scope(String name) {
@@ -326,6 +339,56 @@ final class ProfileRecordSource implements RecordSource {
             }
         };
         return map(ordinal, line, row, raw);
+    }
+
+    /**
+     * One record per element of the innermost expansion (jsm-approval: per approver of each approval of the line),
+     * each seeing the line's record and the elements it lies in; all keep the line. A line whose lists are empty
+     * makes no record.
+     */
+    private SourceRecord expand(long ordinal, long line, Map<String, Object> record, Supplier<String> raw) {
+        List<Map<String, Object>> scopes = new ArrayList<>();
+        Map<String, Object> root = new HashMap<>();
+        root.put(ProfileSources.ROOT, record);
+        scopes.add(root);
+        for (ProfileSources.Expansion expansion : profile.expand()) {
+            List<Map<String, Object>> next = new ArrayList<>();
+            for (Map<String, Object> scope : scopes) {
+                if (ProfileSources.read(scope.get(expansion.in()), expansion.list()) instanceof List<?> elements) {
+                    for (Object element : elements) {
+                        Map<String, Object> inner = new HashMap<>(scope);
+                        inner.put(expansion.name(), element);
+                        next.add(inner);
+                    }
+                }
+            }
+            scopes = next;
+        }
+        idsOfLine.clear();
+        for (Map<String, Object> scope : scopes) {
+            pending.add(new Expanded(line, scope, raw));
+        }
+        Expanded first = pending.poll();
+        return first == null ? next(ordinal) : expandedRecord(ordinal, first);
+    }
+
+    /** The ids of the records made from the current line so far: the same id twice on a line is a rejected row. */
+    private final Set<String> idsOfLine = new java.util.HashSet<>();
+
+    private SourceRecord expandedRecord(long ordinal, Expanded expanded) {
+        ProfileSources.Record row = new Row() {
+            @Override
+            public Object scope(String name) {
+                return expanded.scopes().get(name);
+            }
+        };
+        SourceRecord mapped = map(ordinal, expanded.line(), row, expanded.raw());
+        String id = mapped.values() == null ? null : mapped.values()[0];
+        if (id != null && !idsOfLine.add(id)) {
+            return new SourceRecord(ordinal, expanded.line(), null, expanded.raw(), profile.kind().idField().name()
+                    + " \"" + id + "\" is made twice from this line (profile " + profile.name() + ")");
+        }
+        return mapped;
     }
 
     // ---- mapping ----

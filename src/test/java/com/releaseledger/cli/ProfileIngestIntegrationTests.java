@@ -119,6 +119,33 @@ class ProfileIngestIntegrationTests extends LedgerIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM source_file", Long.class)).isZero();
     }
 
+    @Test
+    void severalRecordsOfOneLineAreEachVersionedByTheirOwnId() throws IOException {
+        Path sample = SAMPLES.resolve("jsm-approval.jsonl");
+
+        assertThat(cli("ingest", "--profile", "jsm-approval", sample.toString())).as(err.toString()).isZero();
+
+        // nine approvers on five lines, each record on the line of its request
+        assertThat(out.toString()).containsPattern("jsm-approval\\.jsonl\\s+approvals\\s+loaded\\s+9\\s+9\\s+0\\s+0");
+        assertThat(jdbc.queryForList("SELECT line_no || ' ' || approval_id FROM approval_version ORDER BY line_no,"
+                + " approval_id", String.class)).startsWith("1 ITCM-101/11/5b10a2844c20165700ede21g",
+                "1 ITCM-101/11/Rosa Diaz", "1 ITCM-101/7/5b10ac8d82e05b22cc7d4ef6").hasSize(9);
+
+        // the export again with one approver's decision changed on the first line: only that record is a new
+        // version; its neighbours on the line are unchanged versions of their own ids
+        Path resent = dir.resolve("resent.jsonl");
+        Files.writeString(resent, Files.readString(sample).replaceFirst(
+                "\\{\"displayName\":\"Rosa Diaz\"},\"approverDecision\":\"approved\"",
+                "{\"displayName\":\"Rosa Diaz\"},\"approverDecision\":\"declined\""));
+        assertThat(Files.mismatch(sample, resent)).isNotEqualTo(-1L);
+        assertThat(cli("ingest", "--profile", "jsm-approval", resent.toString())).as(err.toString()).isZero();
+
+        assertThat(out.toString()).containsPattern("resent\\.jsonl\\s+approvals\\s+loaded\\s+9\\s+1\\s+0\\s+8");
+        assertThat(jdbc.queryForObject("SELECT decision FROM approvals WHERE approval_id = 'ITCM-101/11/Rosa Diaz'",
+                String.class)).isEqualTo("rejected");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM approvals", Long.class)).isEqualTo(9);
+    }
+
     /**
      * A PagerDuty dump of 200,000 incidents in one JSON document (about 90 MB) goes in through a profile in an engine
      * with a 64 MB heap: the records are streamed one at a time, never the document whole.

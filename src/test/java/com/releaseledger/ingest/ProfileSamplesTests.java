@@ -163,6 +163,38 @@ class ProfileSamplesTests {
     }
 
     @Test
+    void jsmApprovalsMakeOneRecordPerApproverOfEachApprovalOfALine() throws IOException {
+        assertThat(rows("jsm-approval", "jsm-approval.jsonl", UTC, Map.of())).containsExactly(
+                // ITCM-101: two approvals, the second (CAB) with two approvers, one without an account id
+                "approval_id=ITCM-101/7/5b10ac8d82e05b22cc7d4ef6 change_id=ITCM-101 approver=Maria Gomez"
+                        + " decision=approved decided_at=2026-10-02T15:20:13Z group=Change manager approval"
+                        + " approval_type=delegated",
+                "approval_id=ITCM-101/11/5b10a2844c20165700ede21g change_id=ITCM-101 approver=Dana Lee"
+                        + " decision=approved decided_at=2026-10-03T08:05:00Z group=CAB approval_type=cab",
+                "approval_id=ITCM-101/11/Rosa Diaz change_id=ITCM-101 approver=Rosa Diaz decision=approved"
+                        + " decided_at=2026-10-03T08:05:00Z group=CAB approval_type=cab",
+                // ITCM-102: the Emergency CAB approval is still pending (no completedDate): Maria Gomez approved
+                // without a time, Paula Reyes is asked
+                "approval_id=ITCM-102/8/5b10ac8d82e05b22cc7d4ef6 change_id=ITCM-102 approver=Maria Gomez"
+                        + " decision=approved group=Emergency CAB approval_type=cab",
+                "approval_id=ITCM-102/8/63d7fb04182930415263748b change_id=ITCM-102 approver=Paula Reyes"
+                        + " decision=requested group=Emergency CAB approval_type=cab",
+                "approval_id=ITCM-103/9/5b10ac8d82e05b22cc7d4ef6 change_id=ITCM-103 approver=Maria Gomez"
+                        + " decision=rejected decided_at=2026-10-07T08:00:00Z group=Change Advisory Board"
+                        + " approval_type=cab",
+                // ITCM-104: declined in a first peer review, approved in a second one (same name) a day later
+                "approval_id=ITCM-104/12/64e80c15293041526374859c change_id=ITCM-104 approver=Ivan Petrov"
+                        + " decision=rejected decided_at=2026-10-20T07:00:00Z group=Peer review"
+                        + " approval_type=delegated",
+                "approval_id=ITCM-104/13/5e2a6b9c3d4e5f6071829304 change_id=ITCM-104 approver=Mike Ross"
+                        + " decision=approved decided_at=2026-10-21T09:30:00Z group=Peer review"
+                        + " approval_type=delegated",
+                // ITCM-107 is not among the changes: the record loads (an orphan for the data-quality register)
+                "approval_id=ITCM-107/14/Maria Gomez change_id=ITCM-107 approver=Maria Gomez decision=approved"
+                        + " decided_at=2026-10-22T10:00:00Z group=CAB approval_type=cab");
+    }
+
+    @Test
     void jsmIncidentsTakeTheSeverityFieldElseThePriorityNeverFallingBackFromAnUnmappedSeverity() throws IOException {
         List<String> rows = rows("jsm-incident", "jsm-incident.csv", LONDON, Map.of());
         assertThat(rows).hasSize(5);
