@@ -54,13 +54,13 @@ public record IngestRequest(Kind kind, Path path, SourceFormat format, ZoneId zo
     /** A tool's export read through a profile, which gives the kind and the format. */
     public static IngestRequest through(Profile profile, Path path, ZoneId zone, Map<String, String> constants,
             BigDecimal maxRejectedShare) {
-        SourceFormat format = profile.format() == Profile.Format.CSV ? SourceFormat.CSV : SourceFormat.JSONL;
+        SourceFormat format = profile.formatOf(path) == Profile.Format.CSV ? SourceFormat.CSV : SourceFormat.JSONL;
         return new IngestRequest(profile.kind(), path, format, zone, maxRejectedShare, profile, constants);
     }
 
     /** The format as the file registry names it: csv, jsonl, or json (a JSON document, through a profile). */
     String formatId() {
-        return profile == null ? format.id() : profile.format().name().toLowerCase(Locale.ROOT);
+        return profile == null ? format.id() : profile.formatOf(path).name().toLowerCase(Locale.ROOT);
     }
 
     /** A file of the given kind, its format taken from its extension, timestamps without offset in UTC. */

@@ -80,6 +80,15 @@ public record Profile(String name, Kind kind, Format format, String recordsKey, 
         return Path.of(source).isAbsolute() ? source : name;
     }
 
+    /**
+     * The format it reads a file in: a profile of JSON documents reads a {@code .jsonl} or {@code .ndjson} file as
+     * JSON Lines of the same records (PagerDuty's incidents as pages, or one incident a line).
+     */
+    public Format formatOf(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return format == Format.JSON && (name.endsWith(".jsonl") || name.endsWith(".ndjson")) ? Format.JSONL : format;
+    }
+
     /** The reference stored with each file it read: the profile's name and its source. */
     public String describe() {
         return name + " (" + source + ")";

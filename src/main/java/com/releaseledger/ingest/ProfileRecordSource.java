@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,6 +50,7 @@ final class ProfileRecordSource implements RecordSource {
     private final List<Integer> order = new ArrayList<>();
     private final Set<String> ignored = new LinkedHashSet<>();
     private final Reader reader;
+    private final Profile.Format format;
     // CSV
     private CSVParser csv;
     private java.util.Iterator<CSVRecord> csvRecords;
@@ -75,7 +77,8 @@ final class ProfileRecordSource implements RecordSource {
                 }
             }
         }
-        switch (profile.format()) {
+        format = profile.formatOf(Path.of(file));
+        switch (format) {
             case CSV -> openCsv();
             case JSONL -> lines = new BufferedReader(reader, 1 << 16);
             default -> openDocument();
@@ -196,7 +199,7 @@ final class ProfileRecordSource implements RecordSource {
             Expanded next = pending.poll();
             return expandedRecord(ordinal, next);
         }
-        return switch (profile.format()) {
+        return switch (format) {
             case CSV -> nextCsvRecord(ordinal);
             case JSONL -> nextJsonLine(ordinal);
             default -> nextDocumentRecord(ordinal);

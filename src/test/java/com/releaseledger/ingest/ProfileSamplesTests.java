@@ -228,6 +228,23 @@ class ProfileSamplesTests {
     }
 
     @Test
+    void pagerdutyIncidentsAsJsonLinesGiveTheSameRecords(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        // the page's records one a line, as a tool that pages the API for you writes them
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        StringBuilder lines = new StringBuilder();
+        json.readTree(SAMPLES.resolve("pagerduty-incident.json").toFile()).get("incidents")
+                .forEach(record -> lines.append(json.writeValueAsString(record)).append('\n'));
+        Path jsonl = Files.writeString(dir.resolve("incidents.jsonl"), lines);
+
+        List<String> page = rows("pagerduty-incident", "pagerduty-incident.json", UTC, Map.of());
+        List<String> perLine = rows(Profile.shipped("pagerduty-incident"), jsonl, UTC, Map.of());
+
+        assertThat(perLine).hasSize(5).containsExactlyElementsOf(page.stream()
+                .map(row -> row.replace("REJECTED line 72:", "REJECTED line 5:")).toList());
+    }
+
+    @Test
     void pagerdutyAnalyticsAddsTheSecondsToFirstAcknowledgement() throws IOException {
         List<String> rows = rows("pagerduty-analytics", "pagerduty-analytics.json", UTC, Map.of());
         assertThat(rows).hasSize(5);
