@@ -99,6 +99,11 @@ final class CsvRecordSource implements RecordSource {
     }
 
     private CSVRecord nextRecord(long line) {
+        return next(records, parser, file, line);
+    }
+
+    /** The next record of a parser, or null; broken quoting and unreadable bytes refuse the file at their line. */
+    static CSVRecord next(Iterator<CSVRecord> records, CSVParser parser, String file, long line) {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {

@@ -1,6 +1,5 @@
 package com.releaseledger.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.LinkedHashSet;
@@ -23,35 +22,23 @@ final class JsonLinesRecordSource implements RecordSource {
 
     private final String file;
     private final Kind kind;
-    private final BufferedReader reader;
+    private final JsonLines lines;
     private final Set<String> ignored = new LinkedHashSet<>();
-    private long line;
 
     JsonLinesRecordSource(String file, Reader reader, Kind kind) {
         this.file = file;
         this.kind = kind;
-        this.reader = new BufferedReader(reader, 1 << 16);
+        this.lines = new JsonLines(file, reader);
     }
 
     @Override
     public SourceRecord next(long ordinal) {
-        String text;
-        do {
-            try {
-                text = reader.readLine();
-            } catch (IOException e) {
-                throw RecordSource.unreadable(file, line + 1, e);
-            }
-            if (text == null) {
-                return null;
-            }
-            line++;
-            if (line == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                text = text.substring(1);
-            }
-        } while (text.isBlank());
-        String lineText = text;
-        Supplier<String> raw = () -> lineText;
+        String text = lines.next();
+        if (text == null) {
+            return null;
+        }
+        long line = lines.line();
+        Supplier<String> raw = () -> text;
         JsonNode node;
         try {
             node = JSON.readTree(text);
@@ -86,6 +73,6 @@ final class JsonLinesRecordSource implements RecordSource {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        lines.close();
     }
 }

@@ -1,9 +1,7 @@
 package com.releaseledger.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,8 +55,7 @@ final class ProfileRecordSource implements RecordSource {
     private Map<String, List<Integer>> columns;
     private int columnCount;
     // JSON Lines
-    private BufferedReader lines;
-    private long lineNo;
+    private JsonLines lines;
     // JSON document
     private JsonParser document;
 
@@ -80,7 +77,7 @@ final class ProfileRecordSource implements RecordSource {
         format = profile.formatOf(Path.of(file));
         switch (format) {
             case CSV -> openCsv();
-            case JSONL -> lines = new BufferedReader(reader, 1 << 16);
+            case JSONL -> lines = new JsonLines(file, reader);
             default -> openDocument();
         }
     }
@@ -258,38 +255,18 @@ final class ProfileRecordSource implements RecordSource {
     }
 
     private CSVRecord nextCsv(long line) {
-        try {
-            return csvRecords.hasNext() ? csvRecords.next() : null;
-        } catch (UncheckedIOException e) {
-            String message = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-            if (message.contains("EOF reached before encapsulated token finished")) {
-                throw new MalformedSourceException(file, line,
-                        "unbalanced quoting: a quoted field that starts here is never closed");
-            }
-            throw RecordSource.unreadable(file, line, e);
-        }
+        return CsvRecordSource.next(csvRecords, csv, file, line);
     }
 
     // ---- JSON ----
 
     private SourceRecord nextJsonLine(long ordinal) {
-        String text;
-        do {
-            try {
-                text = lines.readLine();
-            } catch (IOException e) {
-                throw RecordSource.unreadable(file, lineNo + 1, e);
-            }
-            if (text == null) {
-                return null;
-            }
-            lineNo++;
-            if (lineNo == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                text = text.substring(1);
-            }
-        } while (text.isBlank());
-        String lineText = text;
-        Supplier<String> raw = () -> lineText;
+        String text = lines.next();
+        if (text == null) {
+            return null;
+        }
+        long lineNo = lines.line();
+        Supplier<String> raw = () -> text;
         Object value;
         try {
             value = JSON.readValue(text, Object.class);
