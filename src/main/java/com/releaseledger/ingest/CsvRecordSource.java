@@ -22,7 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvRecordSource implements RecordSource {
 
     /** Empty lines are kept as records so that the line a record starts on can be counted exactly. */
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     private final String file;
     private final Kind kind;
@@ -74,27 +74,48 @@ final class CsvRecordSource implements RecordSource {
 
     @Override
     public SourceRecord next(long ordinal) {
+        Line line = nextLine(records, parser, file);
+        if (line == null) {
+            return null;
+        }
+        if (line.record().size() != columns) {
+            return line.wrongWidth(ordinal, columns);
+        }
+        String[] values = new String[kind.fields().size()];
+        for (int column = 0; column < columns; column++) {
+            if (columnToField[column] >= 0) {
+                values[columnToField[column]] = line.record().get(column);
+            }
+        }
+        return new SourceRecord(ordinal, line.number(), values, line.raw(), null);
+    }
+
+    /** A record of a CSV file, with the physical line it starts on. */
+    record Line(long number, CSVRecord record) {
+
+        /** The record's text, for the rejected-rows table. */
+        Supplier<String> raw() {
+            return () -> FORMAT.format((Object[]) record.values());
+        }
+
+        /** The rejected row of a record whose field count is not the header's. */
+        SourceRecord wrongWidth(long ordinal, int columns) {
+            return new SourceRecord(ordinal, number, null, raw(),
+                    "has " + record.size() + " fields; the header has " + columns);
+        }
+    }
+
+    /** The next record that holds something (a blank line holds none), or null at the end of the file. */
+    static Line nextLine(Iterator<CSVRecord> records, CSVParser parser, String file) {
         while (true) {
             long line = parser.getCurrentLineNumber() + 1;
-            CSVRecord record = nextRecord(line);
+            CSVRecord record = next(records, parser, file, line);
             if (record == null) {
                 return null;
             }
-            if (record.size() == 1 && record.get(0).isEmpty()) {
-                continue; // a blank line holds no record
+            if (!(record.size() == 1 && record.get(0).isEmpty())) {
+                return new Line(line, record);
             }
-            Supplier<String> raw = () -> FORMAT.format((Object[]) record.values());
-            if (record.size() != columns) {
-                return new SourceRecord(ordinal, line, null, raw,
-                        "has " + record.size() + " fields; the header has " + columns);
-            }
-            String[] values = new String[kind.fields().size()];
-            for (int column = 0; column < columns; column++) {
-                if (columnToField[column] >= 0) {
-                    values[columnToField[column]] = record.get(column);
-                }
-            }
-            return new SourceRecord(ordinal, line, values, raw, null);
         }
     }
 

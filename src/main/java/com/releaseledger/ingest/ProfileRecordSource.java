@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -34,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ProfileRecordSource implements RecordSource {
 
-    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     /** For a JSON document: one element at a time out of its array, the rest following. */
@@ -83,7 +81,7 @@ final class ProfileRecordSource implements RecordSource {
     }
 
     private void openCsv() throws IOException {
-        csv = CSVParser.builder().setReader(reader).setFormat(CSV).get();
+        csv = CSVParser.builder().setReader(reader).setFormat(CsvRecordSource.FORMAT).get();
         csvRecords = csv.iterator();
         CSVRecord header = nextCsv(1);
         if (header == null || (header.size() == 1 && header.get(0).isBlank())) {
@@ -206,34 +204,27 @@ final class ProfileRecordSource implements RecordSource {
     // ---- CSV ----
 
     private SourceRecord nextCsvRecord(long ordinal) {
-        while (true) {
-            long line = csv.getCurrentLineNumber() + 1;
-            CSVRecord record = nextCsv(line);
-            if (record == null) {
+        CsvRecordSource.Line line = CsvRecordSource.nextLine(csvRecords, csv, file);
+        if (line == null) {
+            return null;
+        }
+        if (line.record().size() != columnCount) {
+            return line.wrongWidth(ordinal, columnCount);
+        }
+        CSVRecord record = line.record();
+        ProfileSources.Record row = new Row() {
+            @Override
+            public String column(List<String> names) {
+                for (String name : names) {
+                    List<Integer> at = columns.get(name);
+                    if (at != null) {
+                        return cell(record, at);
+                    }
+                }
                 return null;
             }
-            if (record.size() == 1 && record.get(0).isEmpty()) {
-                continue;
-            }
-            Supplier<String> raw = () -> CSV.format((Object[]) record.values());
-            if (record.size() != columnCount) {
-                return new SourceRecord(ordinal, line, null, raw, "has " + record.size() + " fields; the header has "
-                        + columnCount);
-            }
-            ProfileSources.Record row = new Row() {
-                @Override
-                public String column(List<String> names) {
-                    for (String name : names) {
-                        List<Integer> at = columns.get(name);
-                        if (at != null) {
-                            return cell(record, at);
-                        }
-                    }
-                    return null;
-                }
-            };
-            return map(ordinal, line, row, raw);
-        }
+        };
+        return map(ordinal, line.number(), row, line.raw());
     }
 
     /** A header's cell; a repeated header gives its first non-empty cell, or all non-empty joined with ";". */
