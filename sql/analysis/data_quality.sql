@@ -1,8 +1,12 @@
 -- Purpose: the data-quality register of an analysis run (DESIGN.md section 6): items that qualify the numbers
 --   and are not control failures: rejected rows, values ignored at ingest, services missing from services,
---   incident causes that link nothing, durations that would be negative (left out of their statistic), and
---   approvals that name no change (DESIGN.md 2.7).
--- Reads: the prepared populations (sql/analysis/prepare_ledger.sql, prepare_period.sql), the file registry, rejected_row, ingest_note.
+--   incident causes that link nothing, durations that would be negative (left out of their statistic),
+--   approvals that name no change (DESIGN.md 2.7), responses that match no finding of the job (this run's or an
+--   earlier run's), and incidents still open at the period end that started more than stale_incident_days
+--   (x 24 hours) before it (their downtime runs to the period end: a forgotten resolution would spend a budget).
+-- Parameters: :run_id (the run's findings are stored before this runs).
+-- Reads: the prepared populations (sql/analysis/prepare_ledger.sql, prepare_period.sql), the file registry,
+--   rejected_row, ingest_note, finding, the view responses.
 -- Columns: category, kind, record_id, file_id, line_no, detail.
 SELECT 'rejected_row' AS category, f.kind, NULL AS record_id, r.file_id, r.line_no,
        f.path || ' line ' || r.line_no || ': ' || r.reason AS detail
@@ -53,3 +57,23 @@ SELECT 'negative_duration', 'incidents', i.incident_id, i.file_id, i.line_no,
 FROM a_incident i CROSS JOIN a_param p
 WHERE i.acknowledged_at < coalesce(i.detected_at, i.started_at)
   AND i.resolved_at >= p.period_start AND i.resolved_at < p.period_end
+UNION ALL
+SELECT 'stale_incident', 'incidents', i.incident_id, i.file_id, i.line_no,
+       'incident ' || i.incident_id || ' of ' || i.service || ' (severity ' || i.severity || ') has been open since '
+           || to_char(i.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC and was still open at the'
+           || ' period end: ' || CASE WHEN i.customer_impact THEN 'its downtime runs to the period end'
+                                      ELSE 'it has no customer impact, so it spends no budget' END
+           || '; check whether its resolution was recorded'
+FROM a_incident i CROSS JOIN a_param p
+WHERE i.started_at < p.period_end - p.stale_incident
+  AND (i.resolved_at IS NULL OR i.resolved_at >= p.period_end)
+UNION ALL
+SELECT 'unmatched_response', 'responses', r.rule_id || ' ' || concat_ws(' ', r.deployment_id, r.change_id, r.incident_id),
+       r.file_id, r.line_no,
+       'the response of ' || coalesce(r.owner, 'no owner') || ' to ' || r.rule_id || ' '
+           || coalesce(nullif(concat_ws(' / ', r.deployment_id, r.change_id, r.incident_id), ''), '(no ids)')
+           || ' matches no finding of this run or of an earlier run of the job: check its ids'
+FROM responses r
+WHERE NOT EXISTS (SELECT 1 FROM finding f JOIN analysis_run fr ON fr.run_id = f.run_id
+                  WHERE fr.job = (SELECT job FROM analysis_run WHERE run_id = :run_id) AND f.run_id <= :run_id
+                    AND finding_key(f.rule_id, f.deployment_id, f.change_id, f.incident_id) = r.response_key)

@@ -67,7 +67,8 @@ CREATE TEMP TABLE a_budget ON COMMIT DROP AS
 WITH outage AS (
     SELECT i.service,
            greatest(i.started_at, p.period_start) AS s,
-           least(coalesce(i.resolved_at, p.period_end), p.period_end) AS e
+           least(coalesce(i.resolved_at, p.period_end), p.period_end) AS e,
+           (i.resolved_at IS NULL OR i.resolved_at >= p.period_end) AS open_at_end
     FROM a_incident i
     CROSS JOIN a_param p
     JOIN a_service sv ON sv.service = i.service AND sv.slo_target IS NOT NULL
@@ -100,8 +101,27 @@ SELECT a.service,
        a.allowed,
        coalesce((SELECT max(r.cumulative) FROM running r WHERE r.service = a.service), 0) AS consumed,
        (SELECT min(r.s + (a.allowed - r.before) * interval '1 minute')
-        FROM running r WHERE r.service = a.service AND r.cumulative >= a.allowed) AS exhausted_at
+        FROM running r WHERE r.service = a.service AND r.cumulative >= a.allowed) AS exhausted_at,
+       -- of the consumption, the minutes of incidents still open at the period end: their downtime runs from the
+       -- earliest one's start (clipped to the period) to the period end, all of it inside the union above
+       coalesce((SELECT extract(epoch FROM p.period_end - greatest(p.period_start, min(o.s))) / 60
+                 FROM clipped o
+                 WHERE o.service = a.service AND o.open_at_end), 0) AS open_consumed,
+       (SELECT count(*) FROM clipped o WHERE o.service = a.service AND o.open_at_end)::integer AS open_incidents
 FROM allowance a
+CROSS JOIN a_param p
+;
+-- The production deployments that started once the budget was exhausted (exhausted_at <= started_at, as RL13),
+-- and those the policy allows then: emergency changes and hotfixes.
+ALTER TABLE a_budget ADD COLUMN releases_exhausted integer NOT NULL DEFAULT 0,
+                     ADD COLUMN releases_allowed integer NOT NULL DEFAULT 0
+;
+UPDATE a_budget b
+SET releases_exhausted = r.released, releases_allowed = r.allowed
+FROM (SELECT b2.service, count(*) AS released, count(*) FILTER (WHERE e.c_emergency OR e.is_hotfix) AS allowed
+      FROM a_budget b2 JOIN a_event e ON e.service = b2.service AND b2.exhausted_at <= e.started_at
+      GROUP BY b2.service) r
+WHERE r.service = b.service
 ;
 ANALYZE a_budget
 ;

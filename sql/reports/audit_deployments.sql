@@ -1,13 +1,19 @@
 -- Report data set: the full population of deployments the period concerns: those that started or finished in
---   it (any environment and status; production ones are the controls' population), with the file and line each
---   came from.
+--   it (any environment and status), with the file and line each came from, and whether each is in the tested
+--   population of the event rules (a production deployment, not cancelled, that started in the period: the
+--   reconciliation's step 8).
 -- Parameters: :run_id. Columns: as selected.
+WITH run AS (SELECT r.*, ARRAY(SELECT jsonb_array_elements_text(r.policy -> 'production_environments')) AS envs
+             FROM analysis_run r WHERE r.run_id = :run_id)
 SELECT d.deployment_id, d.service, d.environment, d.status, d.started_at, d.finished_at, d.change_id, d.version,
        d.commit_sha, d.region, d.deployed_by, d.first_commit_at, d.rollback_of, d.strategy, d.is_hotfix,
-       d.test_evidence, f.path AS source_file, d.line_no AS source_line
+       d.test_evidence,
+       (lower(d.environment) = ANY (run.envs) AND d.status <> 'cancelled'
+        AND d.started_at >= run.period_start AND d.started_at < run.period_end) AS in_tested_population,
+       f.path AS source_file, d.line_no AS source_line
 FROM deployments d
 JOIN source_file f ON f.file_id = d.file_id
-JOIN analysis_run r ON r.run_id = :run_id
-WHERE (d.started_at >= r.period_start AND d.started_at < r.period_end)
-   OR (d.finished_at >= r.period_start AND d.finished_at < r.period_end)
+CROSS JOIN run
+WHERE (d.started_at >= run.period_start AND d.started_at < run.period_end)
+   OR (d.finished_at >= run.period_start AND d.finished_at < run.period_end)
 ORDER BY d.started_at, d.deployment_id

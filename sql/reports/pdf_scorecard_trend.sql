@@ -7,7 +7,8 @@ SELECT CASE WHEN r.period LIKE '%-W%' THEN substring(r.period FROM 6)
        CASE m.metric WHEN 'lead_time_median_hours' THEN 'lead time'
                      WHEN 'failed_deployment_recovery_median_hours' THEN 'recovery'
                      ELSE 'time to restore' END AS metric,
-       coalesce(m.value, 0)::double precision AS value
+       -- a median over nothing is null: a gap in the line, never a zero
+       m.value::double precision AS value
 FROM analysis_run r JOIN metric_value m ON m.run_id = r.run_id AND m.scope = 'org'
 WHERE (r.run_id = :run_id OR r.trend_of = :run_id)
   AND m.metric IN ('lead_time_median_hours', 'failed_deployment_recovery_median_hours', 'mttr_median_hours')

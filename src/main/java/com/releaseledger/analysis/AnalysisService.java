@@ -72,9 +72,12 @@ public class AnalysisService {
         Catalog.METRICS.forEach(metric -> files.add(SqlFile.load(metric.file())));
         if (!metricsOnly) {
             Catalog.RULES.forEach(rule -> files.add(SqlFile.load(rule.file())));
+            files.add(SqlFile.load("analysis/responses.sql"));
             files.add(SqlFile.load("analysis/control_populations.sql"));
             files.add(SqlFile.load("analysis/data_quality.sql"));
             files.add(SqlFile.load("analysis/sample.sql"));
+            files.add(SqlFile.load("analysis/run_inputs.sql"));
+            files.add(SqlFile.load("analysis/reconciliation.sql"));
         }
         return files;
     }
@@ -204,8 +207,10 @@ public class AnalysisService {
                             .addValue("unit", metric.unit())));
         }
         timed("error budgets", () -> jdbc.update("""
-                INSERT INTO error_budget (run_id, service, team, slo_target, allowed, consumed, exhausted_at)
-                SELECT :run_id, b.service, s.team, s.slo_target, b.allowed, b.consumed, b.exhausted_at
+                INSERT INTO error_budget (run_id, service, team, slo_target, allowed, consumed, exhausted_at,
+                                          open_consumed, open_incidents, releases_exhausted, releases_allowed)
+                SELECT :run_id, b.service, s.team, s.slo_target, b.allowed, b.consumed, b.exhausted_at,
+                       b.open_consumed, b.open_incidents, b.releases_exhausted, b.releases_allowed
                 FROM a_budget b JOIN a_service s ON s.service = b.service""",
                 new MapSqlParameterSource("run_id", runId)));
         if (trendOf != null) {
@@ -222,14 +227,26 @@ public class AnalysisService {
                     new MapSqlParameterSource("run_id", runId).addValue("rule_id", rule.id())
                             .addValue("severity", rule.severity())));
         }
+        timed("responses", () -> jdbc.update(sql.get("analysis/responses.sql").text(),
+                new MapSqlParameterSource("run_id", runId).addValue("job", request.job())
+                        .addValue("period_start", Timestamp.from(period.start()))));
         timed("control populations", () -> jdbc.update(
                 "INSERT INTO control_population (run_id, rule_id, population, tested) SELECT :run_id, q.* FROM ("
                         + sql.get("analysis/control_populations.sql").text() + "\n) q",
                 new MapSqlParameterSource("run_id", runId)));
+        Map<String, Object> policy = request.policy().asMap();
         for (Catalog.Rule rule : Catalog.RULES) {
-            jdbc.update("UPDATE control_population SET name = :name, severity = :severity"
-                    + " WHERE run_id = :run_id AND rule_id = :rule_id", new MapSqlParameterSource("run_id", runId)
-                    .addValue("rule_id", rule.id()).addValue("name", rule.name()).addValue("severity", rule.severity()));
+            jdbc.update("""
+                    UPDATE control_population SET name = :name, severity = :severity, title = :title,
+                           objective = :objective, criterion = :criterion, policy_values = :policy_values,
+                           owner = :owner
+                    WHERE run_id = :run_id AND rule_id = :rule_id""", new MapSqlParameterSource("run_id", runId)
+                    .addValue("rule_id", rule.id()).addValue("name", rule.name()).addValue("severity", rule.severity())
+                    .addValue("title", rule.title()).addValue("objective", rule.objective())
+                    .addValue("criterion", rule.criterion())
+                    .addValue("policy_values", String.join("; ", rule.policyKeys().stream()
+                            .map(key -> key + " = " + policyValue(policy.get(key))).toList()))
+                    .addValue("owner", request.policy().owner(rule.id())));
         }
         timed("data quality", () -> jdbc.update(
                 "INSERT INTO data_quality_item (run_id, category, kind, record_id, file_id, line_no, detail)"
@@ -240,8 +257,21 @@ public class AnalysisService {
                         + " approved_by, approval_type, outcome, sha256_of_seed_and_id)"
                         + " SELECT :run_id, q.* FROM (" + sql.get("analysis/sample.sql").text() + "\n) q",
                 new MapSqlParameterSource(request.policy().sqlParameters()).addValue("run_id", runId)));
+        timed("input files", () -> jdbc.update(
+                "INSERT INTO run_input_file (run_id, file_id, records) SELECT :run_id, q.* FROM ("
+                        + sql.get("analysis/run_inputs.sql").text() + "\n) q",
+                new MapSqlParameterSource("run_id", runId)));
+        timed("reconciliation", () -> jdbc.update(
+                "INSERT INTO population_step (run_id, step_no, population, records, removed, reason)"
+                        + " SELECT :run_id, q.* FROM (" + sql.get("analysis/reconciliation.sql").text() + "\n) q",
+                new MapSqlParameterSource("run_id", runId)));
         finish(runId);
         return runId;
+    }
+
+    private static String policyValue(Object value) {
+        return value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
+                : String.valueOf(value);
     }
 
     private void finish(long runId) {

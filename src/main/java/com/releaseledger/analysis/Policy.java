@@ -2,9 +2,11 @@ package com.releaseledger.analysis;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -22,10 +24,20 @@ import tools.jackson.databind.json.JsonMapper;
  * @param maxExceptionDays       the longest an exception may span
  * @param bands                  performance-band thresholds
  * @param sample                 the audit pack's reproducible sample: its size and seed
+ * @param staleIncidentDays      an incident still open at the period end that started more than this many days
+ *                               (of 24 hours) before it is a data-quality item (DESIGN.md section 6)
+ * @param controlOwners          the owner of each control, by rule id (RL01), for the audit pack's control table;
+ *                               a rule not named has {@link #DEFAULT_CONTROL_OWNER}
  */
 public record Policy(List<String> productionEnvironments, List<String> cabRequiredRisks, int emergencyReviewDays,
         int pirDays, int postmortemDays, int postmortemMaxSeverity, int maxExceptionDays, Bands bands,
-        Sample sample) {
+        Sample sample, int staleIncidentDays, Map<String, String> controlOwners) {
+
+    /** The owner of a control the policy does not name. */
+    public static final String DEFAULT_CONTROL_OWNER = "Change management";
+
+    /** The policy's groups whose values are bound to SQL one by one ({@code sample_size}, {@code lead_time_hours}). */
+    private static final Set<String> FLATTENED = Set.of("bands", "sample");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -40,6 +52,33 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
         if (postmortemMaxSeverity < 1 || postmortemMaxSeverity > 4) {
             throw new IllegalArgumentException("postmortem_max_severity must be from 1 to 4");
         }
+        if (staleIncidentDays < 0) {
+            throw new IllegalArgumentException("policy day counts must not be negative");
+        }
+        Map<String, String> owners = new TreeMap<>();
+        controlOwners.forEach((rule, owner) -> {
+            String id = rule.trim().toUpperCase(Locale.ROOT);
+            if (Catalog.RULES.stream().noneMatch(known -> known.id().equals(id))) {
+                throw new IllegalArgumentException("control_owners names " + rule + ", which is not a rule (RL01 to "
+                        + Catalog.RULES.get(Catalog.RULES.size() - 1).id() + ")");
+            }
+            if (owner == null || owner.isBlank()) {
+                throw new IllegalArgumentException("control_owners." + rule + " must name an owner");
+            }
+            owners.put(id, owner.trim());
+        });
+        controlOwners = Collections.unmodifiableMap(owners);
+    }
+
+    /** The owner of a control: the policy's, else {@link #DEFAULT_CONTROL_OWNER}. */
+    public String owner(String ruleId) {
+        return controlOwners.getOrDefault(ruleId, DEFAULT_CONTROL_OWNER);
+    }
+
+    /** This policy with another sample (size and seed). */
+    public Policy withSample(Sample other) {
+        return new Policy(productionEnvironments, cabRequiredRisks, emergencyReviewDays, pirDays, postmortemDays,
+                postmortemMaxSeverity, maxExceptionDays, bands, other, staleIncidentDays, controlOwners);
     }
 
     /**
@@ -98,7 +137,7 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
     /** The defaults of DESIGN.md section 6. */
     public static Policy defaults() {
         return new Policy(List.of("production", "prod"), List.of("high", "critical"), 5, 5, 10, 2, 30,
-                Bands.dora2023(), Sample.standard());
+                Bands.dora2023(), Sample.standard(), 7, Map.of());
     }
 
     /**
@@ -109,7 +148,7 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
     public Map<String, Object> sqlParameters() {
         Map<String, Object> parameters = new TreeMap<>();
         asMap().forEach((key, value) -> {
-            if (value instanceof Map<?, ?> group) {
+            if (value instanceof Map<?, ?> group && FLATTENED.contains(key)) {
                 group.forEach((inner, innerValue) -> parameters.put(
                         (key.equals("sample") ? "sample_" : "") + inner, sqlValue(innerValue)));
             } else {
@@ -120,7 +159,7 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
     }
 
     private static Object sqlValue(Object value) {
-        return value instanceof List<?> list ? JSON.writeValueAsString(list) : value;
+        return value instanceof List<?> || value instanceof Map<?, ?> ? JSON.writeValueAsString(value) : value;
     }
 
     /** The policy as a sorted map, for the manifest and the run record. */
@@ -133,6 +172,8 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
         map.put("postmortem_days", postmortemDays);
         map.put("postmortem_max_severity", postmortemMaxSeverity);
         map.put("max_exception_days", maxExceptionDays);
+        map.put("stale_incident_days", staleIncidentDays);
+        map.put("control_owners", controlOwners);
         Map<String, Object> band = new TreeMap<>();
         band.put("lead_time_hours", bands.leadTimeHours());
         band.put("change_failure_rate", bands.changeFailureRate());

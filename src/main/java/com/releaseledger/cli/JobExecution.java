@@ -19,11 +19,11 @@ final class JobExecution {
     private JobExecution() {
     }
 
-    static int run(Ledger ledger, JobFile job, String period, Instant asOf, Path output, boolean rerun,
+    static int run(Ledger ledger, JobFile job, String period, Instant asOf, Path output, boolean rerun, String reason,
             String severity, String ledgerName, PrintWriter out, PrintWriter err) {
         JobRunReport report;
         try {
-            report = ledger.get(JobRunner.class).run(job, period, asOf, output, rerun, () -> {
+            report = ledger.get(JobRunner.class).run(job, period, asOf, output, rerun, reason, () -> {
                 out.printf("job %s, period %s, %d source(s), ledger: %s%n", job.name(), period, job.sources().size(),
                         ledgerName);
                 out.flush();

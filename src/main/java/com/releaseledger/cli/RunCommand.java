@@ -49,12 +49,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rerun", description = "Run a period that already completed again: a new version beside the old.")
     boolean rerun;
 
+    @Option(names = "--reason", paramLabel = "TEXT",
+            description = "Why this version is issued (with --rerun): printed on the documents' covers and kept in "
+                    + "the manifest.")
+    String reason;
+
     @Override
     public Integer call() {
         JobFile job = JobFile.load(jobFile);
         Instant asOfInstant = analysis.asOf(job.reportingZone());
         try (Ledger ledger = Ledger.open(database)) {
-            return JobExecution.run(ledger, job, period, asOfInstant, output, rerun, analysis.failOnFindings, database.describe(),
+            return JobExecution.run(ledger, job, period, asOfInstant, output, rerun, reason, analysis.failOnFindings,
+                    database.describe(),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

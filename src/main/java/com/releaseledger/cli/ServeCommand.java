@@ -66,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
                         out.printf("%s: running job %s for %s%n", at, job.name(), period);
                         out.flush();
                         try {
-                            int exit = JobExecution.run(ledger, job, period, null, null, false, null,
+                            int exit = JobExecution.run(ledger, job, period, null, null, false, null, null,
                                     database.describe(), out, err);
                             worst = Math.max(worst, exit);
                         } catch (RuntimeException e) {

@@ -61,13 +61,34 @@ final class PlantedScenarios {
         rl12AndRl14RolledBackClosedSuccessfulNeverReviewed();
         rl15ManualRollbackWithoutTestEvidence();
         unknownService();
+        if (m == 0) {
+            incidentNeverResolved();
+        }
+        incidentOpenAtTheMonthEnd();
     }
 
-    /** A four-hour customer-facing outage on the 2nd spends the month's budget; a routine release follows. */
+    /**
+     * A forgotten ticket: a severity-4 incident without customer impact, opened in the first month and never
+     * resolved. It spends no budget, and every later period lists it as a stale incident (a data-quality item).
+     */
+    private void incidentNeverResolved() throws IOException {
+        Instant started = organisation.local(month.atDay(20), 16, 10);
+        events.writeIncident(c, 4, started, started.plusSeconds(240), started.plusSeconds(1500), null, null, null,
+                false, null);
+    }
+
+    /** An outage that starts ten minutes before the month ends and is resolved twenty minutes after: open at the end. */
+    private void incidentOpenAtTheMonthEnd() throws IOException {
+        Instant started = organisation.local(month.plusMonths(1).atDay(1), 0, 0).minus(Duration.ofMinutes(10));
+        events.writeIncident(frozen, 3, started, started.plusSeconds(60), started.plusSeconds(180),
+                started.plus(Duration.ofMinutes(30)), null, null, true, null);
+    }
+
+    /** A ninety-minute customer-facing outage on the 2nd spends the month's budget; a routine release follows. */
     private void rl13ReleaseDuringExhaustedBudget() throws IOException {
         Instant outage = organisation.local(month.atDay(2), 10, 0);
         events.writeIncident(budgeted, 1, outage, outage.plusSeconds(120), outage.plusSeconds(600),
-                outage.plus(Duration.ofHours(4)), null, null, true, outage.plus(Duration.ofDays(3)));
+                outage.plus(Duration.ofMinutes(90)), null, null, true, outage.plus(Duration.ofDays(3)));
         planted(budgeted, 4, 14, "normal", change -> {
         }, "succeeded", true);
     }

@@ -43,7 +43,7 @@ final class JsonLinesRecordSource implements RecordSource {
         try {
             node = JSON.readTree(text);
         } catch (JacksonException e) {
-            return new SourceRecord(ordinal, line, null, raw, "is not valid JSON: " + e.getOriginalMessage());
+            return new SourceRecord(ordinal, line, null, raw, "is " + JsonLines.problem(e));
         }
         if (node == null || !node.isObject()) {
             return new SourceRecord(ordinal, line, null, raw, "is not a JSON object");

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 import com.releaseledger.kernel.BadInputException;
 
 /**
- * The seven kinds of input (DESIGN.md section 2), each with its canonical fields in ledger column order.
+ * The eight kinds of input (DESIGN.md section 2, and the responses to findings), each with its canonical fields in
+ * ledger column order.
  */
 public enum Kind {
 
@@ -102,16 +103,37 @@ public enum Kind {
             oneOf("decision", "approved", "rejected", "requested", "cancelled").mandatory(),
             timestamp("decided_at"),
             text("group"),
-            oneOf("approval_type", "cab", "delegated", "pre_approved"));
+            oneOf("approval_type", "cab", "delegated", "pre_approved")),
+
+    /**
+     * Management's response to a finding, for the audit pack's exceptions register: the finding's key (rule_id,
+     * deployment_id, change_id, incident_id; an empty part matches an empty part) with the owner, the response and
+     * the remediation date. The key is the record's id ({@code response_key}, made by the ledger from the four): a
+     * response sent again for the same finding is a new version of it.
+     */
+    RESPONSES("responses", "response_version", "response_key",
+            text("rule_id").mandatory(),
+            text("deployment_id"),
+            text("change_id"),
+            text("incident_id"),
+            text("owner"),
+            text("response"),
+            timestamp("remediation_due"));
 
     private final String id;
     private final String table;
+    private final String idColumn;
     private final List<Field> fields;
 
     Kind(String id, String table, Field... fields) {
+        this(id, table, null, fields);
+    }
+
+    Kind(String id, String table, String idColumn, Field... fields) {
         this.id = id;
         this.table = table;
         this.fields = List.of(fields);
+        this.idColumn = idColumn == null ? this.fields.get(0).name() : idColumn;
     }
 
     /** The kind's name as used in job files, the command line and the ledger (`deployments`, ...). */
@@ -124,9 +146,17 @@ public enum Kind {
         return table;
     }
 
-    /** The field that identifies a record; a repeated value is a new version. */
+    /** The field that identifies a record (for responses, the first of the four that make its key). */
     public Field idField() {
         return fields.get(0);
+    }
+
+    /**
+     * The ledger column that identifies a record: a repeated value is a new version. The id field's own column, or
+     * for responses the key the ledger makes from the finding's four ids.
+     */
+    public String idColumn() {
+        return idColumn;
     }
 
     public List<Field> fields() {

@@ -178,7 +178,7 @@ final class ProfileRecordSource implements RecordSource {
             }
         } catch (JacksonException e) {
             throw new MalformedSourceException(file, e.getLocation() == null ? 1 : e.getLocation().getLineNr(),
-                    "not valid JSON: " + e.getOriginalMessage());
+                    JsonLines.problem(e));
         }
     }
 
@@ -262,7 +262,7 @@ final class ProfileRecordSource implements RecordSource {
         try {
             value = JSON.readValue(text, Object.class);
         } catch (JacksonException e) {
-            return new SourceRecord(ordinal, lineNo, null, raw, "is not valid JSON: " + e.getOriginalMessage());
+            return new SourceRecord(ordinal, lineNo, null, raw, "is " + JsonLines.problem(e));
         }
         return jsonRecord(ordinal, lineNo, value, raw);
     }
@@ -278,7 +278,7 @@ final class ProfileRecordSource implements RecordSource {
             return jsonRecord(ordinal, line, value, () -> JSON.writeValueAsString(value));
         } catch (JacksonException e) {
             throw new MalformedSourceException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "not valid JSON: " + e.getOriginalMessage());
+                    JsonLines.problem(e));
         }
     }
 

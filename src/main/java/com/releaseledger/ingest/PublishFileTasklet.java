@@ -49,7 +49,7 @@ class PublishFileTasklet implements Tasklet {
         // for a few thousand, here and in every analysis and report query that follows
         jdbc.getJdbcTemplate().execute("ANALYZE " + kind.table());
         int duplicate = jdbc.update(DROP_UNCHANGED.with(Map.of(
-                "version_table", kind.table(), "id_column", kind.idField().name())), file);
+                "version_table", kind.table(), "id_column", kind.idColumn())), file);
         long loaded = count("SELECT count(*) FROM " + kind.table() + " WHERE file_id = :file_id", file);
         long rejected = count("SELECT count(*) FROM rejected_row WHERE file_id = :file_id", file);
         long read = count("SELECT rows_read FROM source_file WHERE file_id = :file_id", file);

@@ -9,13 +9,13 @@ import java.util.Map;
  * of the same job (the hash chain).
  */
 record Manifest(int manifestVersion, long runId, String job, Period period, String asOf, int version,
-        String supersedes, Map<String, Object> policy, String engineVersion, List<Input> inputs,
+        String supersedes, String reason, Map<String, Object> policy, String engineVersion, List<Input> inputs,
         List<SqlFileUsed> sqlFiles, List<Output> outputs, String previousManifestSha256, String generatedAt) {
 
     record Period(String label, String start, String end, String zone) {
     }
 
-    /** An input file the ledger holds, with its reconciliation. */
+    /** An input file the run's population came from (audit pack section 2), with its reconciliation. */
     record Input(long fileId, String path, String kind, String format, String sha256, long sizeBytes, long rowsRead,
             long rowsLoaded, long rowsRejected, long rowsDuplicate, String profile, String profileSha256,
             String constants) {

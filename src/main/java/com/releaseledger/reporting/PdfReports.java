@@ -75,6 +75,8 @@ class PdfReports {
         return switch (document) {
             case AUDIT_PACK -> new Template("audit-pack", "pdf_cover.sql", sections("audit-pack",
                     "S_INPUTS", "inputs", "pdf_audit_inputs.sql",
+                    "S_RECONCILIATION", "reconciliation", "audit_reconciliation.sql",
+                    "S_CATALOGUE", "control_catalogue", "audit_control_catalogue.sql",
                     "S_CONTROLS", "controls", "audit_controls.sql",
                     "S_FINDINGS", "findings", "pdf_audit_findings.sql",
                     "S_PENDING", "pending", "pdf_audit_pending.sql",
@@ -84,22 +86,58 @@ class PdfReports {
                     "S_SAMPLE", "sample", "audit_sample.sql",
                     "S_SQL", "sql", "audit_sql_files.sql"), Map.of());
             case ERROR_BUDGET -> new Template("error-budget", "pdf_cover.sql", sections("error-budget",
-                    "S_BUDGETS", "budgets", "pdf_budget_services.sql",
+                    "S_BUDGETS", "budgets", "budget_services.sql",
                     "S_INCIDENTS", "incidents", "budget_incidents.sql",
                     "S_EXHAUSTED", "exhausted", "pdf_budget_exhausted.sql",
-                    "S_POSTMORTEMS", "postmortems", "pdf_budget_postmortems.sql"),
-                    Map.of("SQL_D_BURNDOWN", "pdf_budget_burndown.sql"));
+                    "S_POSTMORTEMS", "postmortems", "budget_postmortems.sql"),
+                    burndowns());
             case SCORECARD -> new Template("scorecard", "pdf_cover.sql", sections("scorecard",
                     "S_TEAMS", "teams", "pdf_scorecard_teams.sql",
+                    "S_HEALTH", "health", "pdf_scorecard_health.sql",
                     "S_GOVERNANCE", "governance", "scorecard_governance.sql"),
-                    orderedMap("SQL_D_TREND", "pdf_scorecard_trend.sql", "SQL_D_CFR", "pdf_scorecard_cfr.sql",
-                            "SQL_D_SEVERITY", "pdf_scorecard_severity.sql"));
+                    orderedMap("SQL_D_FREQUENCY", "pdf_scorecard_frequency.sql", "SQL_D_TREND",
+                            "pdf_scorecard_trend.sql", "SQL_D_SEVERITY", "pdf_scorecard_severity.sql"));
         };
     }
 
+    /** Small multiples of the burn-down: this many charts, one service each, those with the least budget left. */
+    static final int BURNDOWN_CHARTS = 8;
+
+    /**
+     * The burn-down charts' queries ({@code SQL_D_BURNDOWN_1} ...): one file, with the rank of the chart's service
+     * written in for {@code :rank}.
+     */
+    private static Map<String, String> burndowns() {
+        Map<String, String> charts = new LinkedHashMap<>();
+        for (int rank = 1; rank <= BURNDOWN_CHARTS; rank++) {
+            charts.put("SQL_D_BURNDOWN_" + rank, "pdf_budget_burndown.sql" + RANK + rank);
+        }
+        return charts;
+    }
+
+    /** Separates a data set's file from the rank written into it ({@code pdf_budget_burndown.sql#3}). */
+    private static final String RANK = "#";
+
     /** The SQL files (below {@code sql/reports/}) that a document's PDF runs. */
     static List<String> sqlFiles(Document document) {
-        return template(document).sqlFiles();
+        return template(document).sqlFiles().stream().map(file -> file.split(RANK)[0]).distinct().toList();
+    }
+
+    /**
+     * Which issue of the period's documents this is, for the covers: its version (1, or the {@code --rerun} that made
+     * it), the folder it supersedes (relative to the job's output folder, as the manifest has it), why it was issued,
+     * and the job.
+     */
+    record Issue(int version, String supersedes, String reason, String job) {
+
+        /** For a cover: "version 2, supersedes example/2026-10, reason: ...", or null for a first issue. */
+        String describe() {
+            if (version == 1 && reason == null) {
+                return null;
+            }
+            return "version " + version + (supersedes == null ? "" : ", supersedes " + job + "/" + supersedes)
+                    + (reason == null ? "" : ", reason: " + reason);
+        }
     }
 
     private final DataSource dataSource;
@@ -114,7 +152,7 @@ class PdfReports {
                 Integer.toString(ReadSnapshot.FETCH_SIZE));
     }
 
-    Path write(long runId, Path folder, Document document) {
+    Path write(long runId, Path folder, Document document, Issue issue) {
         String generatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Path file = folder.resolve(document.fileName() + ".pdf");
         Path partial = folder.resolve(document.fileName() + ".pdf.partial");
@@ -122,13 +160,14 @@ class PdfReports {
         JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(50,
                 new JRSwapFile(System.getProperty("java.io.tmpdir"), 4096, 64), true);
         try {
-            return export(fill(template(document), runId, generatedAt, virtualizer), file, partial, folder);
+            return export(fill(template(document), runId, generatedAt, issue, virtualizer), file, partial, folder);
         } finally {
             virtualizer.cleanup();
         }
     }
 
-    private JasperPrint fill(Template document, long runId, String generatedAt, JRSwapFileVirtualizer virtualizer) {
+    private JasperPrint fill(Template document, long runId, String generatedAt, Issue issue,
+            JRSwapFileVirtualizer virtualizer) {
         return snapshot.execute(status -> {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
@@ -137,6 +176,7 @@ class PdfReports {
                 parameters.put("RUN_ID", runId);
                 parameters.put("GENERATED_AT", generatedAt);
                 parameters.put("ENGINE_VERSION", EngineVersion.get());
+                parameters.put("ISSUE", issue.describe());
                 parameters.put("SQL", query(document.sql(), runId));
                 document.sections().forEach((parameter, section) -> {
                     parameters.put(parameter, template(section.template()));
@@ -154,8 +194,11 @@ class PdfReports {
 
     /** A query's text for Jasper ({@code $P!{SQL}}), with the run id written in. */
     private static String query(String file, long runId) {
-        // the run id is a number the engine chose, never input: safe to write into the text
-        return SqlFile.load("reports/" + file).text().replace(":run_id", Long.toString(runId));
+        // the run id and a chart's rank are numbers the engine chose, never input: safe to write into the text
+        String[] fileAndRank = file.split(RANK);
+        String text = SqlFile.load("reports/" + fileAndRank[0]).text().replace(":run_id", Long.toString(runId));
+        return fileAndRank.length > 1 ? text.replace(":rank", Integer.toString(Integer.parseInt(fileAndRank[1])))
+                : text;
     }
 
     private static Path export(JasperPrint print, Path file, Path partial, Path folder) {

@@ -67,6 +67,15 @@ public class ReportService {
 
     /** As {@link #publish(long, AnalysisRequest, Path)}, writing only the named documents (and the CSV files). */
     public PublishedRun publish(long runId, AnalysisRequest request, Path output, Set<Document> reports) {
+        return publish(runId, request, output, reports, null);
+    }
+
+    /**
+     * As {@link #publish(long, AnalysisRequest, Path, Set)}, saying why this version is issued ({@code run --reason}):
+     * the documents' covers print it with the version and the folder it supersedes, and the manifest keeps it.
+     */
+    public PublishedRun publish(long runId, AnalysisRequest request, Path output, Set<Document> reports,
+            String reason) {
         Path periodFolder = output.resolve(request.job()).resolve(request.period().label());
         int version = 1;
         Path folder = periodFolder;
@@ -77,13 +86,15 @@ public class ReportService {
         }
         List<PublishedRun.Part> seconds = new ArrayList<>();
         Path into = folder;
+        String superseded = supersedes == null ? null : periodFolder.getParent().relativize(supersedes).toString();
+        PdfReports.Issue issue = new PdfReports.Issue(version, superseded, reason, request.job());
         List<Path> files = new ArrayList<>(timed("csv files", null, seconds, () -> csv.write(runId, into)));
         recordSqlFiles(runId, reports);
         // PDFs first, then workbooks, each in the order of Document
         for (Document document : Document.values()) {
             if (reports.contains(document)) {
                 files.add(timed(document.fileName() + ".pdf", document, seconds,
-                        () -> pdfs.write(runId, into, document)));
+                        () -> pdfs.write(runId, into, document, issue)));
             }
         }
         for (Document document : Document.values()) {
@@ -93,8 +104,7 @@ public class ReportService {
             }
         }
         String previous = previousManifest(request.job(), output);
-        Manifest manifest = manifest(runId, request, version, supersedes == null ? null
-                : periodFolder.getParent().relativize(supersedes).toString(), files, previous);
+        Manifest manifest = manifest(runId, request, issue, files, previous);
         byte[] bytes = JSON.writeValueAsBytes(manifest);
         String sha = Sha256.of(bytes);
         Path manifestFile = write(folder.resolve(MANIFEST), bytes);
@@ -163,16 +173,17 @@ public class ReportService {
         return ManifestFiles.newestIn(output.resolve(job)).map(ManifestFiles.Found::sha256).orElse(null);
     }
 
-    private Manifest manifest(long runId, AnalysisRequest request, int version, String supersedes,
-            List<Path> outputs, String previous) {
+    private Manifest manifest(long runId, AnalysisRequest request, PdfReports.Issue issue, List<Path> outputs,
+            String previous) {
         List<Manifest.Input> inputs = jdbc.query("""
                 SELECT file_id, path, kind, format, sha256, size_bytes, rows_read, rows_loaded, rows_rejected,
                        rows_duplicate, profile, profile_sha256, constants
-                FROM source_file WHERE status = 'loaded' ORDER BY load_seq""", (rs, n) -> new Manifest.Input(
+                FROM source_file WHERE file_id IN (SELECT file_id FROM run_input_file WHERE run_id = ?)
+                ORDER BY load_seq""", (rs, n) -> new Manifest.Input(
                 rs.getLong("file_id"), rs.getString("path"), rs.getString("kind"), rs.getString("format"),
                 rs.getString("sha256"), rs.getLong("size_bytes"), rs.getLong("rows_read"), rs.getLong("rows_loaded"),
                 rs.getLong("rows_rejected"), rs.getLong("rows_duplicate"), rs.getString("profile"),
-                rs.getString("profile_sha256"), rs.getString("constants")));
+                rs.getString("profile_sha256"), rs.getString("constants")), runId);
         // the very rows of the audit pack's SQL section
         List<Manifest.SqlFileUsed> sql = new NamedParameterJdbcTemplate(jdbc).query(
                 SqlFile.load("reports/audit_sql_files.sql").text(), Map.of("run_id", runId),
@@ -181,8 +192,8 @@ public class ReportService {
                 output.getFileName().toString(), Sha256.of(output), size(output))).toList();
         ReportingPeriod period = request.period();
         return new Manifest(1, runId, request.job(), new Manifest.Period(period.label(), period.start().toString(),
-                period.end().toString(), period.zone().getId()), request.asOf().toString(), version, supersedes,
-                request.policy().asMap(), EngineVersion.get(), inputs, sql, files, previous, Instant.now().toString());
+                period.end().toString(), period.zone().getId()), request.asOf().toString(), issue.version(),
+                issue.supersedes(), issue.reason(), request.policy().asMap(), EngineVersion.get(), inputs, sql, files, previous, Instant.now().toString());
     }
 
     private static long size(Path file) {

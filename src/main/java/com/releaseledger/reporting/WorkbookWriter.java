@@ -109,6 +109,9 @@ final class WorkbookWriter {
         private long written;
         private String[] columns;
         private int[] types;
+        private boolean[] percent;
+        private int unitColumn = -1;
+        private int valueColumn = -1;
 
         SheetCursor(SXSSFWorkbook workbook, Styles styles, Dataset dataset, long total) {
             this.workbook = workbook;
@@ -127,6 +130,13 @@ final class WorkbookWriter {
                 newSheet();
             }
             Row row = sheet.createRow(rowInSheet++);
+            if (dataset.form()) {
+                formRow(rs, row);
+                written++;
+                return;
+            }
+            // a ratio in the Metrics sheet is a percentage like the PDFs', by the row's unit
+            String unit = unitColumn < 0 ? null : rs.getString(unitColumn + 1);
             // a null value gets no cell at all (an empty cell in Excel): fewer cells to write
             for (int i = 0; i < columns.length; i++) {
                 switch (types[i]) {
@@ -151,7 +161,8 @@ final class WorkbookWriter {
                         if (value != null) {
                             Cell cell = row.createCell(i);
                             cell.setCellValue(value.doubleValue());
-                            cell.setCellStyle(styles.decimal);
+                            cell.setCellStyle(percent[i] || (i == valueColumn && "ratio".equals(unit))
+                                    ? styles.percent : styles.decimal);
                         }
                     }
                     case Types.BOOLEAN, Types.BIT -> {
@@ -176,12 +187,43 @@ final class WorkbookWriter {
             written++;
         }
 
+        /** A form's row: its item, then the first value of its typed columns, as a cell of that type. */
+        private void formRow(ResultSet rs, Row row) throws SQLException {
+            row.createCell(0).setCellValue(rs.getString(1));
+            for (int i = 1; i < columns.length; i++) {
+                Object value = rs.getObject(i + 1);
+                if (value == null) {
+                    continue;
+                }
+                Cell cell = row.createCell(1);
+                if (value instanceof Timestamp time) {
+                    cell.setCellValue(LocalDateTime.ofInstant(time.toInstant(), ZoneOffset.UTC));
+                    cell.setCellStyle(styles.date);
+                } else if (value instanceof Number number) {
+                    cell.setCellValue(number.doubleValue());
+                    cell.setCellStyle(number instanceof Long || number instanceof Integer ? styles.integer
+                            : styles.decimal);
+                } else {
+                    cell.setCellValue(value.toString());
+                }
+                return;
+            }
+        }
+
         private void columns(ResultSetMetaData meta) throws SQLException {
             columns = new String[meta.getColumnCount()];
             types = new int[columns.length];
+            percent = new boolean[columns.length];
             for (int i = 0; i < columns.length; i++) {
                 columns[i] = meta.getColumnLabel(i + 1);
                 types[i] = meta.getColumnType(i + 1);
+                percent[i] = isPercent(columns[i]);
+                if (columns[i].equals("unit")) {
+                    unitColumn = i;
+                }
+                if (columns[i].equals("value")) {
+                    valueColumn = i;
+                }
             }
         }
 
@@ -192,10 +234,21 @@ final class WorkbookWriter {
             rowInSheet = 0;
             header(sheet, styles, dataset, total, part);
             Row head = sheet.createRow(rowInSheet++);
+            if (dataset.form()) {
+                for (int i = 0; i < 2; i++) {
+                    Cell cell = head.createCell(i);
+                    cell.setCellValue(i == 0 ? "item" : "value");
+                    cell.setCellStyle(styles.columnHeader);
+                    sheet.setColumnWidth(i, (i == 0 ? 28 : 90) * 256);
+                }
+                sheet.createFreezePane(0, rowInSheet);
+                return;
+            }
             for (int i = 0; i < columns.length; i++) {
                 Cell cell = head.createCell(i);
                 cell.setCellValue(columns[i] + (types[i] == Types.TIMESTAMP
-                        || types[i] == Types.TIMESTAMP_WITH_TIMEZONE ? " (UTC)" : ""));
+                        || types[i] == Types.TIMESTAMP_WITH_TIMEZONE ? " (UTC)"
+                        : columns[i].endsWith("_pct") ? " (%)" : ""));
                 cell.setCellStyle(styles.columnHeader);
                 sheet.setColumnWidth(i, width(columns[i], types[i]));
             }
@@ -226,13 +279,21 @@ final class WorkbookWriter {
             if (written == 0) {
                 // an empty population keeps its sheet and says so in words
                 sheet.createRow(rowInSheet++).createCell(0).setCellValue("None: the population is empty for this run.");
-            } else {
+            } else if (!dataset.form()) {
                 sheet.setAutoFilter(new CellRangeAddress(HEADER_ROWS, rowInSheet - 1, 0, columns.length - 1));
             }
             if (written != total) {
                 throw new IllegalStateException(dataset.sheet() + ": wrote " + written + " rows but counted " + total);
             }
         }
+    }
+
+    /**
+     * Whether a column holds a ratio to show as a percentage (as the PDFs do): a rate or ratio, except the burn rate,
+     * which is read as a multiple of the allowance (2.5 = two and a half budgets spent).
+     */
+    static boolean isPercent(String column) {
+        return (column.endsWith("_rate") || column.endsWith("_ratio")) && !column.endsWith("burn_rate");
     }
 
     private static int width(String column, int type) {
@@ -272,6 +333,7 @@ final class WorkbookWriter {
         final CellStyle date;
         final CellStyle integer;
         final CellStyle decimal;
+        final CellStyle percent;
 
         Styles(SXSSFWorkbook workbook) {
             plain = workbook.getCellStyleAt(0);
@@ -293,6 +355,8 @@ final class WorkbookWriter {
             integer.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
             decimal = workbook.createCellStyle();
             decimal.setDataFormat(workbook.createDataFormat().getFormat("#,##0.0#####"));
+            percent = workbook.createCellStyle();
+            percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
         }
     }
 }

@@ -26,7 +26,8 @@ import com.releaseledger.kernel.ReadSnapshot;
 class Workbooks {
 
     static final List<Dataset> AUDIT_PACK = List.of(
-            Dataset.of("Cover", "audit_cover.sql"),
+            Dataset.form("Cover", "audit_cover.sql"),
+            Dataset.of("Controls described", "audit_control_catalogue.sql"),
             Dataset.of("Controls", "audit_controls.sql"),
             Dataset.of("Exceptions", "audit_findings.sql"),
             Dataset.of("Pending", "audit_pending.sql"),
@@ -40,6 +41,7 @@ class Workbooks {
             Dataset.of("Changes", "audit_changes.sql"),
             Dataset.of("Incidents", "audit_incidents.sql"),
             Dataset.of("Input files", "audit_inputs.sql"),
+            Dataset.of("Reconciliation", "audit_reconciliation.sql"),
             Dataset.of("Rejected rows", "audit_rejected_rows.sql"),
             Dataset.of("Data quality", "audit_data_quality.sql"),
             Dataset.of("Metrics", "audit_metrics.sql"),

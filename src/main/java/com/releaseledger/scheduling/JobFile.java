@@ -61,7 +61,7 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
     private static final Set<String> SCHEDULE_KEYS = Set.of("cron", "zone", "period", "catch_up_from");
     private static final Set<String> POLICY_KEYS = Set.of("production_environments", "cab_required_risks",
             "emergency_review_days", "pir_days", "postmortem_days", "postmortem_max_severity", "max_exception_days",
-            "bands", "sample");
+            "bands", "sample", "stale_incident_days", "control_owners");
     private static final Set<String> SAMPLE_KEYS = Set.of("size", "seed");
     private static final Set<String> BAND_KEYS = Set.of("lead_time_hours", "change_failure_rate", "recovery_hours",
             "deploy_days_per_week", "deploy_days_per_month");
@@ -214,6 +214,15 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
                     throw error(values.get("sample"), "policy." + e.getMessage());
                 }
             }
+            Map<String, String> owners = new LinkedHashMap<>();
+            if (values.containsKey("control_owners")) {
+                if (!(values.get("control_owners") instanceof MappingNode mapping)) {
+                    throw error(values.get("control_owners"), "policy.control_owners must map rule ids to owners"
+                            + " (RL01: Release management)");
+                }
+                mapping.getValue().forEach(tuple -> owners.put(scalar(tuple.getKeyNode(), "policy.control_owners"),
+                        scalar(tuple.getValueNode(), "policy.control_owners")));
+            }
             try {
                 return new Policy(
                         names(values, "production_environments", defaults.productionEnvironments()),
@@ -223,7 +232,8 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
                         days(values, "postmortem_days", defaults.postmortemDays()),
                         days(values, "postmortem_max_severity", defaults.postmortemMaxSeverity()),
                         days(values, "max_exception_days", defaults.maxExceptionDays()),
-                        bands, sample);
+                        bands, sample,
+                        days(values, "stale_incident_days", defaults.staleIncidentDays()), owners);
             } catch (IllegalArgumentException e) {
                 throw error(node, "policy: " + e.getMessage());
             }

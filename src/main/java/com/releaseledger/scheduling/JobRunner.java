@@ -59,12 +59,14 @@ public class JobRunner {
      *
      * @param asOf   when deadlines are judged, or null for the period end
      * @param output the output folder, or null for the job file's (else {@code output})
+     * @param reason why this version is issued (a re-run's), or null: on the documents' covers and in the manifest
      * @param onStart called holding the job's lock, just before the run starts (not when the period had completed)
      * @throws JobFileException         when a source names no file
      * @throws SourcesRefusedException  when a source file was refused (the period is not analysed)
      * @throws JobRunFailedException    when a step failed or the run was stopped (the next run resumes it)
      */
-    public JobRunReport run(JobFile job, String period, Instant asOf, Path output, boolean rerun, Runnable onStart) {
+    public JobRunReport run(JobFile job, String period, Instant asOf, Path output, boolean rerun, String reason,
+            Runnable onStart) {
         ReportingPeriod reporting = ReportingPeriod.parse(period, job.reportingZone());
         Instant at = asOf != null ? asOf : reporting.end();
         JobSources.resolve(job); // a source that names no file is a wrong job file: refused before anything runs
@@ -76,7 +78,11 @@ public class JobRunner {
             }
             onStart.run();
             recoverAbandoned(job.name());
-            JobParameters parameters = new JobParametersBuilder()
+            JobParametersBuilder builder = new JobParametersBuilder();
+            if (reason != null && !reason.isBlank()) {
+                builder.addString(RunJobConfiguration.REASON, reason.strip(), false);
+            }
+            JobParameters parameters = builder
                     .addString("job", job.name())
                     .addString("period", period)
                     .addLong("version", runs.completedCount(job.name(), period) + 1)

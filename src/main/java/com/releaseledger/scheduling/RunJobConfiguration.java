@@ -57,6 +57,8 @@ class RunJobConfiguration {
     static final String DEFINITION = "job.definition";
     /** The output folder the run first started with. */
     static final String OUTPUT = "output";
+    /** Why the run's version is issued ({@code run --reason}): a non-identifying parameter, kept at the first start. */
+    static final String REASON = "reason";
 
     @Bean
     Job jobRunJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestService ingest,
@@ -100,7 +102,8 @@ class RunJobConfiguration {
         });
         Step publishReports = step("publishReports", jobRepository, transactionManager, (contribution, chunk) -> {
             reports.publish(context(chunk).getLong(RUN_ID), request(chunk), Path.of(context(chunk).getString(OUTPUT)),
-                    jobFile(chunk).reports());
+                    jobFile(chunk).reports(), context(chunk).containsKey(REASON) ? context(chunk).getString(REASON)
+                            : null);
             return RepeatStatus.FINISHED;
         });
         return new JobBuilder(JOB_NAME, jobRepository)
@@ -132,6 +135,9 @@ class RunJobConfiguration {
             JobFile.parse(file, text); // a file that no longer reads right fails the run here, before any step
             context.putString(DEFINITION, text);
             context.putString(OUTPUT, parameters.getString("output"));
+            if (parameters.getString(REASON) != null) {
+                context.putString(REASON, parameters.getString(REASON));
+            }
             jobRepository.updateExecutionContext(execution);
         }
     }

@@ -9,19 +9,14 @@ import static com.releaseledger.analysis.Rows.csv;
 import static com.releaseledger.analysis.Rows.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-import com.releaseledger.ingest.IngestService;
 import com.releaseledger.ingest.Kind;
 import com.releaseledger.kernel.SqlFile;
-import com.releaseledger.support.LedgerIntegrationTest;
 
 /**
  * Approvals fold into their change before analysis (DESIGN.md 2.7), each bullet firing and narrowly not firing, with
@@ -29,27 +24,17 @@ import com.releaseledger.support.LedgerIntegrationTest;
  * of their own unless a case says so ({@code approved_by}, {@code approval_type} and {@code approved_at} empty), so
  * everything the rules see comes from the approvals. Every expected value is worked out in the comments.
  */
-class ApprovalsIntegrationTests extends LedgerIntegrationTest {
+class ApprovalsIntegrationTests extends FixtureIntegrationTest {
 
     private static final String PERIOD = "2026-10";
     private static final String LONDON = "Europe/London";
     private static final String[] UNAPPROVED = {"approved_by=", "approval_type=", "approved_at="};
 
-    @TempDir
-    Path dir;
-
-    @Autowired
-    IngestService ingest;
-
-    @Autowired
-    AnalysisService analysis;
-
     private AnalysisFixture fixture;
 
     @BeforeEach
     void services() {
-        fixture = new AnalysisFixture(dir, ingest, analysis, jdbc)
-                .load(Kind.SERVICES, "service,team\nsvc,team-1\n");
+        fixture = fixture("service,team\nsvc,team-1\n");
     }
 
     @Test

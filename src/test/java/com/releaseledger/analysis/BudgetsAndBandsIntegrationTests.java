@@ -3,39 +3,24 @@ package com.releaseledger.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import com.releaseledger.ingest.IngestService;
 import com.releaseledger.ingest.Kind;
-import com.releaseledger.support.LedgerIntegrationTest;
 
 /** Error budgets (DESIGN.md section 5), RL13 at the second of exhaustion, and the cadence band of section 4. */
-class BudgetsAndBandsIntegrationTests extends LedgerIntegrationTest {
+class BudgetsAndBandsIntegrationTests extends FixtureIntegrationTest {
 
     private static final Offset<BigDecimal> MICRO = Offset.offset(new BigDecimal("0.000001"));
 
-    @TempDir
-    Path dir;
-
-    @Autowired
-    IngestService ingest;
-
-    @Autowired
-    AnalysisService analysis;
-
     private AnalysisFixture budgets() {
         // October 2026 in London is 44,700 minutes. Allowances: 99.5 -> 223.5, 99.9 -> 44.7, 99 -> 447 minutes.
-        return new AnalysisFixture(dir, ingest, analysis, jdbc)
-                .load(Kind.SERVICES, """
+        return fixture("""
                         service,team,slo_target
                         svc-b,team-1,99.5
                         svc-b2,team-1,99.5

@@ -9,42 +9,27 @@ import static com.releaseledger.analysis.Rows.deployment;
 import static com.releaseledger.analysis.Rows.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import com.releaseledger.ingest.IngestService;
 import com.releaseledger.ingest.Kind;
-import com.releaseledger.support.LedgerIntegrationTest;
 
 /**
  * Each governance rule of DESIGN.md section 6 firing, and narrowly not firing, on hand-made fixtures in October
  * 2026, Europe/London (BST until 01:00 UTC on 25 October). A finding is written deployment|change|incident|
  * occurred_at (UTC); every expected list is worked out from the rule's text in the comments.
  */
-class FindingsIntegrationTests extends LedgerIntegrationTest {
+class FindingsIntegrationTests extends FixtureIntegrationTest {
 
     private static final String PERIOD = "2026-10";
     private static final String LONDON = "Europe/London";
-
-    @TempDir
-    Path dir;
-
-    @Autowired
-    IngestService ingest;
-
-    @Autowired
-    AnalysisService analysis;
 
     private AnalysisFixture fixture;
 
     @BeforeEach
     void services() {
-        fixture = new AnalysisFixture(dir, ingest, analysis, jdbc)
-                .load(Kind.SERVICES, "service,team,rollback\nsvc,team-1,\nsvc-man,team-1,manual\n");
+        fixture = fixture(TWO_SERVICES);
     }
 
     @Test

@@ -3,18 +3,13 @@ package com.releaseledger.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import com.releaseledger.ingest.IngestService;
 import com.releaseledger.ingest.Kind;
-import com.releaseledger.support.LedgerIntegrationTest;
 
 /**
  * Every metric of DESIGN.md section 4 on one hand-made month: October 2026 in Europe/London (44,700 minutes,
@@ -25,24 +20,14 @@ import com.releaseledger.support.LedgerIntegrationTest;
  * from services.csv and one with no events at all. Every expected value below is worked out by hand in the
  * comments; the test never reads the program's output to decide what is right.
  */
-class MetricsIntegrationTests extends LedgerIntegrationTest {
-
-    @TempDir
-    Path dir;
-
-    @Autowired
-    IngestService ingest;
-
-    @Autowired
-    AnalysisService analysis;
+class MetricsIntegrationTests extends FixtureIntegrationTest {
 
     private AnalysisFixture fixture;
     private long run;
 
     @BeforeEach
     void loadTheMonth() {
-        fixture = new AnalysisFixture(dir, ingest, analysis, jdbc)
-                .load(Kind.SERVICES, """
+        fixture = fixture("""
                         service,team
                         svc-a,team-1
                         svc-b,team-1

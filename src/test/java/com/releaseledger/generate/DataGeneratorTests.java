@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -131,7 +133,8 @@ class DataGeneratorTests {
         assertThat(several.get("changes.csv")).isLessThan(one.get("changes.csv") / 2);
         assertThat(several.get("deployments-2026-09.csv")).isBetween(one.get("deployments-2026-09.csv") * 6 / 10,
                 one.get("deployments-2026-09.csv"));
-        assertThat(several.get("incidents.jsonl")).isGreaterThan(one.get("incidents.jsonl") * 2);
+        // three times as likely per deployment, over fewer deployments, beside the same planted incidents
+        assertThat(several.get("incidents.jsonl")).isGreaterThan(one.get("incidents.jsonl") * 3 / 2);
 
         // every change a deployment names is in changes.csv, and some change is shipped by several deployments
         java.util.Set<String> changes = new java.util.HashSet<>();
@@ -168,6 +171,41 @@ class DataGeneratorTests {
         assertThat(deployments).contains(",rolled_back,");            // RL12, RL14
         assertThat(Files.readString(dir.resolve("exceptions.csv")))
                 .contains("EXC-2026-10-OK", "EXC-2026-10-EXPIRED", "EXC-2026-10-LONG"); // RL10 and its valid twin
+    }
+
+    /**
+     * Incidents as a typical month has them: most resolved within minutes to a few hours, a few long ones, one left
+     * open for good (a forgotten severity-4 ticket without customer impact, which every later period flags as
+     * stale), and each month one outage that spans the month's end (open at the period end, resolved after it).
+     */
+    @Test
+    void incidentsAreMostlyShortWithOneNeverResolvedAndOneOpenAtEachMonthEnd() throws IOException {
+        DataGenerator.generate(dir, new GeneratorSettings(SMALL.firstMonth(), 2, 8, 2, 200, 7L, 0, SMALL.zone()));
+        JsonMapper json = JsonMapper.builder().build();
+        List<Map<?, ?>> incidents = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("incidents.jsonl"))) {
+            Map<?, ?> incident = json.readValue(line, Map.class);
+            incidents.add(incident);
+        }
+        List<Map<?, ?>> open = incidents.stream().filter(i -> i.get("resolved_at") == null).toList();
+        assertThat(open).singleElement().satisfies(forgotten -> {
+            assertThat(forgotten.get("severity")).isEqualTo(4);
+            assertThat(forgotten.get("customer_impact")).isEqualTo(false);
+            assertThat(String.valueOf(forgotten.get("started_at"))).startsWith("2026-09-20"); // the first month
+        });
+        List<Duration> lengths = incidents.stream().filter(i -> i.get("resolved_at") != null)
+                .map(i -> Duration.between(Instant.parse(String.valueOf(i.get("started_at"))),
+                        Instant.parse(String.valueOf(i.get("resolved_at"))))).toList();
+        long withinTwoHours = lengths.stream().filter(d -> d.compareTo(Duration.ofHours(2)) <= 0).count();
+        assertThat(withinTwoHours).isGreaterThanOrEqualTo(lengths.size() * 9 / 10);
+        assertThat(lengths).allMatch(d -> d.compareTo(Duration.ofHours(21)) < 0);
+        // the planted outage across each month's end (midnight in London: 23:00 UTC in October, 00:00 in November)
+        for (Instant monthEnd : List.of(Instant.parse("2026-09-30T23:00:00Z"), Instant.parse("2026-11-01T00:00:00Z"))) {
+            assertThat(incidents).anyMatch(i -> i.get("resolved_at") != null
+                    && Instant.parse(String.valueOf(i.get("started_at"))).isBefore(monthEnd)
+                    && Instant.parse(String.valueOf(i.get("resolved_at"))).isAfter(monthEnd)
+                    && Boolean.TRUE.equals(i.get("customer_impact")));
+        }
     }
 
     private static List<Path> files(Path root) throws IOException {

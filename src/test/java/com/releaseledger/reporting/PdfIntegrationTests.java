@@ -56,6 +56,7 @@ class PdfIntegrationTests extends LedgerIntegrationTest {
         Files.writeString(dir.resolve("incidents.csv"), """
                 incident_id,service,severity,started_at,resolved_at
                 INC-BIG,svc-a,1,2026-10-07T10:00:00Z,2026-10-07T12:00:00Z
+                INC-OPEN,svc-a,4,2026-10-31T22:00:00Z,
                 """);
         for (String kind : new String[] {"services", "changes", "deployments", "incidents"}) {
             ingest.ingest(IngestRequest.of(Kind.of(kind), dir.resolve(kind + ".csv")));
@@ -69,16 +70,23 @@ class PdfIntegrationTests extends LedgerIntegrationTest {
     void theAuditPackNamesItsRunAndHoldsEveryFindingAndTheSignOff() throws IOException {
         String text = text("audit-pack.pdf");
 
-        assertThat(text).contains("Audit pack", "pdf-test", "2026-10", "1. Scope and method",
-                "2. Completeness and accuracy", "3. Per-control summary", "4. Exceptions register", "12. Sign-off");
+        assertThat(text).contains("Audit pack", "pdf-test", "2026-10", "Contents", "1. Scope and method",
+                "2. Completeness and accuracy", "3. Population reconciliation", "4. The controls",
+                "5. Per-control results", "6. Exceptions register", "14. Sign-off");
+        // the first run of the job, whatever the ledger's run id
+        assertThat(text).contains("run 1 of job pdf-test");
         // findings worked out from the fixture: RL01 (DEP-NOCHANGE has no change), RL04 (CHG-SELF approved by its
         // requester, "ann" for "Ann"), RL15 (DEP-SELF has no test evidence, svc-a rolls back by hand) and RL11
         // (INC-BIG, severity 1, resolved 7 Oct: its postmortem was due 17 Oct and never came). Not RL13: DEP-SELF
         // went out on the 6th, before INC-BIG spent the budget. Two of them (RL01, RL04) are high severity.
         assertThat(text).contains("4 exceptions (2 high severity) across 4 of 15 controls");
         assertThat(text).contains("DEP-NOCHANGE", "DEP-SELF", "CHG-SELF", "INC-BIG");
-        assertThat(text).contains("RL01 deployment_without_change", "RL04 self_approval", "RL11 postmortem_overdue",
-                "RL15 manual_rollback_without_test_evidence");
+        // each rule under its plain name, with its code name beside it
+        assertThat(text).contains("RL01 Every deployment has a change (deployment_without_change)",
+                "RL04 No self-approval (self_approval)", "RL11 Postmortems completed in time (postmortem_overdue)",
+                "RL15 Manual rollbacks are tested (manual_rollback_without_test_evidence)");
+        // evidence as labelled fields, never JSON; RL01 says which case it is
+        assertThat(text).contains("Reason: the deployment names no change").doesNotContain("{\"");
         for (int rule = 1; rule <= 15; rule++) {
             assertThat(text).contains(String.format("RL%02d", rule));
         }
@@ -89,16 +97,53 @@ class PdfIntegrationTests extends LedgerIntegrationTest {
     void theErrorBudgetReviewAndScorecardCarryTheirNumbers() throws IOException {
         String budget = text("error-budget.pdf");
         // 99.9 % of October (44,640 minutes in UTC): 44.64 allowed; INC-BIG spent 120
-        assertThat(budget).contains("Error-budget review", "svc-a", "44.6", "120.0", "EXHAUSTED", "INC-BIG");
+        // INC-BIG spent 120 minutes, INC-OPEN (never resolved) the last 120 of the period: 240 in all, the allowance
+        // reached 44.64 minutes into INC-BIG (10:44:38 UTC on 7 October)
+        assertThat(budget).contains("Error-budget review", "svc-a", "44.6", "240.0", "120.0 (1)",
+                "exhausted since 2026-10-07 10:44 UTC", "INC-BIG",
+                "open since 2026-10-31 22:00 UTC");
 
         String scorecard = text("scorecard.pdf");
         assertThat(scorecard).contains("Executive scorecard", "team-red", "Delivery by team",
                 "Governance health by team");
     }
 
+    @Test
+    void theContentsPageLinksEverySectionAndThePdfHasItsOutline() throws IOException {
+        try (PDDocument document = Loader.loadPDF(published.folder().resolve("audit-pack.pdf").toFile())) {
+            java.util.List<String> outline = new java.util.ArrayList<>();
+            document.getDocumentCatalog().getDocumentOutline().children().forEach(item -> outline.add(item.getTitle()));
+            assertThat(outline).startsWith("Contents", "1. Scope and method", "2. Completeness and accuracy: the"
+                    + " input files", "3. Population reconciliation").endsWith("13. Definitions", "14. Sign-off")
+                    .hasSize(15);
+            // the second page is the contents: fourteen entries, each a link inside the document
+            long links = document.getPage(1).getAnnotations().stream()
+                    .filter(annotation -> annotation instanceof org.apache.pdfbox.pdmodel.interactive.annotation
+                            .PDAnnotationLink).count();
+            assertThat(links).isEqualTo(14);
+        }
+    }
+
+    @Test
+    void aReissueSaysItsVersionWhatItSupersedesAndWhy() throws IOException {
+        AnalysisRequest request = new AnalysisRequest("pdf-test", ReportingPeriod.parse("2026-10", ZoneId.of("UTC")),
+                null, Policy.defaults());
+        PublishedRun second = reports.publish(analysis.analyze(request).runId(), request, dir.resolve("out"),
+                Document.all(), "approvals corrected");
+
+        try (PDDocument document = Loader.loadPDF(second.folder().resolve("audit-pack.pdf").toFile())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text.replaceAll("\\s+", " ")).contains("run 2 of job pdf-test",
+                    "version 2, supersedes pdf-test/2026-10, reason: approvals corrected");
+        }
+        assertThat(Files.readString(second.folder().resolve("manifest.json")))
+                .contains("\"reason\" : \"approvals corrected\"");
+    }
+
+    /** The document's text, each run of spaces and line ends as one space (a cell's text may wrap anywhere). */
     private String text(String file) throws IOException {
         try (PDDocument document = Loader.loadPDF(published.folder().resolve(file).toFile())) {
-            return new PDFTextStripper().getText(document);
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.releaseledger.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,11 +78,11 @@ class WorkbookIntegrationTests extends LedgerIntegrationTest {
         assertThat(files).extracting(path -> path.getFileName().toString())
                 .containsExactly("audit-pack.xlsx", "error-budget.xlsx", "scorecard.xlsx");
         try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(files.get(0)))) {
-            assertThat(sheetNames(book)).containsExactly("Cover", "Controls", "Exceptions", "Pending",
-                    "Emergency changes", "Separation of duties", "Blackouts and windows", "Failed changes",
+            assertThat(sheetNames(book)).containsExactly("Cover", "Controls described", "Controls", "Exceptions",
+                    "Pending", "Emergency changes", "Separation of duties", "Blackouts and windows", "Failed changes",
                     "Exceptions in force", "Sample",
-                    "Deployments", "Changes", "Incidents", "Input files", "Rejected rows", "Data quality", "Metrics",
-                    "SQL");
+                    "Deployments", "Changes", "Incidents", "Input files", "Reconciliation", "Rejected rows",
+                    "Data quality", "Metrics", "SQL");
             Sheet deployments = book.getSheet("Deployments");
             SqlFile query = SqlFile.load("reports/audit_deployments.sql");
             assertThat(text(deployments, 1, 0)).isEqualTo("Query: sql/reports/audit_deployments.sql   SHA-256 "
@@ -107,12 +108,58 @@ class WorkbookIntegrationTests extends LedgerIntegrationTest {
             assertThat(DateUtil.isCellDateFormatted(started)).isTrue();
             assertThat(started.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2026, 10, 1, 10, 0));
             assertThat(first.getCell(14).getCellType()).isEqualTo(CellType.BOOLEAN);
-            assertThat(first.getCell(17).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(first.getCell(18).getCellType()).isEqualTo(CellType.NUMERIC);
+            // in the tested population: production deployments that started in the period ("=1+1", d2, d3), not
+            // the staging one (d4, the last by start)
+            assertThat(text(deployments, 6, 16)).isEqualTo("in_tested_population");
+            assertThat(first.getCell(16).getBooleanCellValue()).isTrue();
+            assertThat(deployments.getRow(9).getCell(16).getBooleanCellValue()).isTrue();
+            assertThat(text(deployments, 10, 0)).isEqualTo("d4");
+            assertThat(deployments.getRow(10).getCell(16).getBooleanCellValue()).isFalse();
+
+            // the cover is a form: each value in a cell of its type, and no filter over it
+            Sheet cover = book.getSheet("Cover");
+            assertThat(text(cover, 6, 0)).isEqualTo("item");
+            assertThat(text(cover, 7, 0)).isEqualTo("run");
+            assertThat(cover.getRow(7).getCell(1).getNumericCellValue()).isEqualTo(run);
+            assertThat(DateUtil.isCellDateFormatted(cover.getRow(10).getCell(1))).isTrue(); // period start
+            assertThat(cover.getRow(10).getCell(1).getLocalDateTimeCellValue())
+                    .isEqualTo(LocalDateTime.of(2026, 10, 1, 0, 0));
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) cover).getCTWorksheet().isSetAutoFilter()).isFalse();
 
             Sheet controls = book.getSheet("Controls");
             assertThat(text(controls, 4, 0)).isEqualTo("Rows: 15");
             assertThat(text(controls, 7, 0)).isEqualTo("RL01");
-            assertThat(controls.getRow(7).getCell(4).getNumericCellValue()).isEqualTo(3); // "=1+1", d2, d3
+            assertThat(controls.getRow(7).getCell(5).getNumericCellValue()).isEqualTo(3); // "=1+1", d2, d3
+            // a rate is a percentage, as the PDF shows it: three of three deployments name no change
+            assertThat(text(controls, 6, 7)).isEqualTo("exception_rate");
+            assertThat(controls.getRow(7).getCell(7).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(controls.getRow(7).getCell(7).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            // the control described: plain name, code name, and the default owner
+            Sheet described = book.getSheet("Controls described");
+            assertThat(List.of(text(described, 7, 0), text(described, 7, 1), text(described, 7, 2),
+                    text(described, 7, 7))).containsExactly("RL01", "Every deployment has a change",
+                    "deployment_without_change", "Change management");
+
+            // the Metrics sheet shows a ratio as a percentage and a count as a number
+            Sheet metrics = book.getSheet("Metrics");
+            int checked = 0;
+            for (int r = 7; r <= metrics.getLastRowNum(); r++) {
+                Row row = metrics.getRow(r);
+                String metric = row.getCell(2).getStringCellValue();
+                if (row.getCell(1).getStringCellValue().equals("all") && metric.equals("deployment_failure_rate")) {
+                    // d2 failed, of the three members of PD
+                    assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(1.0 / 3, within(1e-6));
+                    assertThat(row.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+                    checked++;
+                }
+                if (row.getCell(1).getStringCellValue().equals("all") && metric.equals("deployments")) {
+                    assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(3);
+                    assertThat(row.getCell(3).getCellStyle().getDataFormatString()).isNotEqualTo("0.0%");
+                    checked++;
+                }
+            }
+            assertThat(checked).isEqualTo(2);
 
             // an empty population keeps its sheet and says so
             Sheet pending = book.getSheet("Pending");
@@ -127,7 +174,8 @@ class WorkbookIntegrationTests extends LedgerIntegrationTest {
             // 99.9 % of October (44,640 minutes in UTC) allows 44.64; i1 spent 90
             assertThat(budgets.getRow(7).getCell(3).getNumericCellValue()).isEqualTo(44.64);
             assertThat(budgets.getRow(7).getCell(4).getNumericCellValue()).isEqualTo(90.0);
-            assertThat(text(budgets, 7, 7)).isEqualTo("exhausted");
+            assertThat(text(budgets, 7, 9)).isEqualTo("exhausted");
+            assertThat(text(budgets, 6, 7)).isEqualTo("remaining_pct (%)");
         }
     }
 
@@ -204,11 +252,7 @@ class WorkbookIntegrationTests extends LedgerIntegrationTest {
         assertThat(b).isEqualTo(a);
 
         // the job's policy sets the size and the seed
-        Policy defaults = Policy.defaults();
-        Policy small = new Policy(defaults.productionEnvironments(), defaults.cabRequiredRisks(),
-                defaults.emergencyReviewDays(), defaults.pirDays(), defaults.postmortemDays(),
-                defaults.postmortemMaxSeverity(), defaults.maxExceptionDays(), defaults.bands(),
-                new Policy.Sample(2, "audit-2026"));
+        Policy small = Policy.defaults().withSample(new Policy.Sample(2, "audit-2026"));
         long third = analysis.analyze(new AnalysisRequest("book", ReportingPeriod.parse("2026-10", ZoneId.of("UTC")),
                 null, small)).runId();
         List<String> seeded = new ArrayList<>(List.of("CHG-A", "CHG-B", "CHG-C"));

@@ -67,6 +67,10 @@ class JobFileTests {
                     change_failure_rate: [0.1, 0.2, 0.3]
                   sample:
                     size: 40
+                  stale_incident_days: 14
+                  control_owners:
+                    RL04: Identity and access
+                    rl13: SRE
                 """));
 
         assertThat(job.reportingZone()).isEqualTo(ZoneId.of("Europe/London"));
@@ -79,6 +83,11 @@ class JobFileTests {
         assertThat(job.policy().bands().leadTimeHours()).extracting(BigDecimal::toPlainString)
                 .containsExactly("24", "168", "720");
         assertThat(job.policy().sample()).isEqualTo(new com.releaseledger.analysis.Policy.Sample(40, "release-ledger"));
+        assertThat(job.policy().staleIncidentDays()).isEqualTo(14);
+        // a rule the job names has its owner (its id in any case), the others the default
+        assertThat(job.policy().owner("RL04")).isEqualTo("Identity and access");
+        assertThat(job.policy().owner("RL13")).isEqualTo("SRE");
+        assertThat(job.policy().owner("RL01")).isEqualTo("Change management");
     }
 
     @Test
@@ -111,16 +120,18 @@ class JobFileTests {
             an unknown key            | job: j\\nsoruces: []\\n                                       | job.yml line 2: key "soruces" in the job file is not one of [description, ingest, job, output, policy, reporting_zone, reports, schedule, sources]
             no job name               | sources:\\n  - kind: services\\n    path: s.csv\\n         | job.yml line 1: key "job" is required
             no sources                | job: j\\n                                                   | job.yml line 1: sources must be a non-empty list of sources
-            an unknown kind           | job: j\\nsources:\\n  - kind: tickets\\n    path: t.csv\\n  | job.yml line 3: kind "tickets" is not one of [deployments, changes, incidents, services, blackouts, exceptions, approvals]
+            an unknown kind           | job: j\\nsources:\\n  - kind: tickets\\n    path: t.csv\\n  | job.yml line 3: kind "tickets" is not one of [deployments, changes, incidents, services, blackouts, exceptions, approvals, responses]
             a source without a path   | job: j\\nsources:\\n  - kind: changes\\n                   | job.yml line 3: key "path" is required
             an unknown source key     | job: j\\nsources:\\n  - kind: changes\\n    file: c.csv\\n  | job.yml line 4: key "file" in a source is not one of [constants, format, kind, path, profile, zone]
             a bad zone                | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\n    zone: Mars/Base\\n | job.yml line 5: zone "Mars/Base" is not a time zone (like UTC or Europe/London)
             a bad format              | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\n    format: xlsx\\n | job.yml line 5: format "xlsx" is not one of [csv, jsonl]
             a share above one         | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\ningest:\\n  max_rejected_share: 5\\n | job.yml line 6: ingest.max_rejected_share must be a number from 0 to 1
             a bad job name            | job: my job!\\nsources:\\n  - kind: changes\\n    path: c.csv\\n | job.yml line 1: job "my job!" is not a name of letters, digits, '.', '_' and '-'
-            an unknown policy key     | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  pir: 5\\n | job.yml line 6: key "pir" in policy is not one of [bands, cab_required_risks, emergency_review_days, max_exception_days, pir_days, postmortem_days, postmortem_max_severity, production_environments, sample]
+            an unknown policy key     | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  pir: 5\\n | job.yml line 6: key "pir" in policy is not one of [bands, cab_required_risks, control_owners, emergency_review_days, max_exception_days, pir_days, postmortem_days, postmortem_max_severity, production_environments, sample, stale_incident_days]
             negative days             | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  pir_days: -1\\n | job.yml line 6: policy.pir_days "-1" is not a whole number of 0 or more
             a severity out of range   | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  postmortem_max_severity: 9\\n | job.yml line 6: policy: postmortem_max_severity must be from 1 to 4
+            an owner of no rule       | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  control_owners:\\n    RL99: Ops\\n | job.yml line 6: policy: control_owners names RL99, which is not a rule (RL01 to RL15)
+            owners not a mapping      | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  control_owners: Ops\\n | job.yml line 6: policy.control_owners must map rule ids to owners (RL01: Release management)
             two band thresholds       | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\npolicy:\\n  bands:\\n    recovery_hours: [1, 2]\\n | job.yml line 7: policy.bands.recovery_hours must be a list of 3 numbers
             a bad cron                | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\nschedule:\\n  cron: every day\\n  period: previous-month\\n | job.yml line 6: schedule.cron "every day" is not a cron expression: Cron expression must consist of 6 fields (found 2 in "every day") (like "0 6 1 * *": minute hour day-of-month month day-of-week)
             a bad schedule period     | job: j\\nsources:\\n  - kind: changes\\n    path: c.csv\\nschedule:\\n  cron: 0 6 1 * *\\n  period: monthly\\n | job.yml line 7: period "monthly" is not one of [previous-month, previous-quarter, previous-week]
