@@ -1,9 +1,11 @@
 package com.releaseledger.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import com.releaseledger.kernel.BadInputException;
 import com.releaseledger.reporting.Verification;
 import com.releaseledger.reporting.Verifier;
 
@@ -19,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "one the ledger recorded, and walk the chain of manifests back to the job's first run.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every hash matches and the chain is whole", "1:a mismatch, a missing file or a broken "
-                + "chain (each named in the output)", "2:bad usage"})
+                + "chain (each named in the output)", "2:bad usage, or a folder that does not exist"})
 final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -33,6 +35,11 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!Files.isDirectory(folder)) {
+            // said before the ledger is opened: there is nothing to look up for a folder that is not there
+            throw new BadInputException(Files.exists(folder) ? folder + " is not a folder: verify takes an output"
+                    + " folder (OUTPUT/JOB/PERIOD or .../vN)" : "folder " + folder + " does not exist");
+        }
         Verification verification;
         try (Ledger ledger = Ledger.open(database)) {
             verification = ledger.get(Verifier.class).verify(folder);

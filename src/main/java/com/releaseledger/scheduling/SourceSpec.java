@@ -37,22 +37,42 @@ public record SourceSpec(Kind kind, String pattern, Path base, SourceFormat form
         this(kind, pattern, base, format, zone, null, Map.of());
     }
 
-    /** The files the source names now, in byte order of their paths (DESIGN.md 2.5). */
+    /**
+     * The files the source names now, in byte order of their paths (DESIGN.md 2.5). A glob matches as the shell
+     * would: its leading folders without wildcards may leave the job file's folder ({@code ../data/*.csv}) or be
+     * absolute ({@code /exports/*.csv}); the rest is matched below them, one folder per part ({@code **} crosses
+     * folders).
+     */
     public List<Path> files() {
-        boolean glob = pattern.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
-        if (!glob) {
+        if (!isGlob(pattern)) {
             return List.of(base.resolve(pattern).normalize());
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-        try (Stream<Path> walk = Files.walk(base)) {
+        String[] parts = pattern.split("/", -1);
+        int first = 0;
+        while (first < parts.length - 1 && !isGlob(parts[first])) {
+            first++;
+        }
+        String fixed = String.join("/", Arrays.copyOfRange(parts, 0, first));
+        String rest = String.join("/", Arrays.copyOfRange(parts, first, parts.length));
+        Path root = (pattern.startsWith("/") ? Path.of("/" + fixed) : base.resolve(fixed)).normalize();
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+        int depth = rest.contains("**") ? Integer.MAX_VALUE : parts.length - first;
+        try (Stream<Path> walk = Files.walk(root, depth)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(path -> matcher.matches(base.relativize(path)))
+                    .filter(path -> matcher.matches(root.relativize(path)))
                     .map(Path::normalize)
                     .sorted((a, b) -> Arrays.compareUnsigned(bytes(a), bytes(b)))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean isGlob(String text) {
+        return text.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
     }
 
     public IngestRequest request(Path file, BigDecimal maxRejectedShare) {

@@ -242,6 +242,27 @@ class DocumentQueriesIntegrationTests extends FixtureIntegrationTest {
         });
     }
 
+    @Test
+    void rl12sEvidenceNamesWhatFailedTheDeploymentStatusOrTheLinkedIncidents() {
+        fixture.load(Kind.CHANGES, csv(CHANGE, change("c-fail", "standard", "outcome=successful"),
+                        change("c-inc", "standard", "outcome=successful")))
+                .load(Kind.DEPLOYMENTS, csv(DEPLOYMENT,
+                        deployment("d-fail", "2026-10-05T10:00:00Z", "c-fail", "status=failed"),
+                        deployment("d-inc", "2026-10-06T10:00:00Z", "c-inc")))
+                .load(Kind.INCIDENTS, csv(INCIDENT,
+                        incident("i-b", "2026-10-06T11:00:00Z", "2026-10-06T12:00:00Z", "caused_by_deployment_id=d-inc"),
+                        incident("i-a", "2026-10-06T13:00:00Z", "2026-10-06T14:00:00Z", "caused_by_change_id=c-inc")));
+
+        long run = fixture.analyze(OCTOBER, UTC, null);
+
+        // c-fail: its deployment failed (no incident); c-inc: d-inc succeeded, so what failed is the two incidents
+        // linked to it (i-b by its deployment id, i-a by its change id: d-inc is c-inc's latest live deployment)
+        assertThat(rows("audit_findings.sql", run)).filteredOn(row -> row.get("rule_id").equals("RL12"))
+                .extracting(row -> row.get("change_id") + ": " + row.get("evidence")).containsExactly(
+                        "c-fail: Change outcome: successful\nDeployment status: failed\nLinked incidents: none",
+                        "c-inc: Change outcome: successful\nDeployment status: succeeded\nLinked incidents: i-a, i-b");
+    }
+
     private List<Map<String, Object>> rows(String reportFile, long run) {
         return new NamedParameterJdbcTemplate(jdbc).queryForList(SqlFile.load("reports/" + reportFile).text(),
                 Map.of("run_id", run));

@@ -225,6 +225,35 @@ class CliIntegrationTests extends LedgerIntegrationTest {
     }
 
     @Test
+    void verifyOfAFolderThatDoesNotExistSaysSoAndExitsTwo() {
+        Path nowhere = dir.resolve("out/job/2026-10");
+
+        assertThat(cli("verify", nowhere.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("release-ledger: folder " + nowhere + " does not exist");
+    }
+
+    @Test
+    void aRerunWithAReasonSaysOnItsCoverWhatItSupersedesAndWhy() throws IOException {
+        writeJob();
+        Path output = dir.resolve("out");
+        assertThat(cli("run", dir.resolve("job.yml").toString(), "--period", "2026-10", "--output",
+                output.toString())).isZero();
+
+        assertThat(cli("run", dir.resolve("job.yml").toString(), "--period", "2026-10", "--output",
+                output.toString(), "--rerun", "--reason", "late approvals loaded")).isZero();
+
+        Path second = output.resolve("cli-test/2026-10/v2");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                second.resolve("audit-pack.pdf").toFile())) {
+            String cover = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(cover).contains("run 2 of job cli-test",
+                    "version 2, supersedes cli-test/2026-10, reason: late approvals loaded");
+        }
+        assertThat(Files.readString(second.resolve("manifest.json")))
+                .contains("\"reason\" : \"late approvals loaded\"", "\"supersedes\" : \"2026-10\"");
+    }
+
+    @Test
     void badUsageExitsTwo() {
         assertThat(cli("analyze", "--period", "October")).isEqualTo(2);
         assertThat(err.toString()).contains("period \"October\" is not a month (2026-10)");

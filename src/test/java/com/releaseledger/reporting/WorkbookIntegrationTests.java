@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -176,6 +177,18 @@ class WorkbookIntegrationTests extends LedgerIntegrationTest {
             assertThat(budgets.getRow(7).getCell(4).getNumericCellValue()).isEqualTo(90.0);
             assertThat(text(budgets, 7, 9)).isEqualTo("exhausted");
             assertThat(text(budgets, 6, 7)).isEqualTo("remaining_pct (%)");
+
+            // i1 (severity 1, resolved 5 Oct 11:30) owed a postmortem by 15 Oct 11:30 and has none: overdue, a
+            // compliance of 0 of 1; its times are dates, its rate a percentage
+            Sheet postmortems = book.getSheet("Postmortems");
+            Row i1 = postmortems.getRow(7);
+            assertThat(List.of(text(postmortems, 7, 1), text(postmortems, 7, 3)))
+                    .containsExactly("i1", "overdue: none by as_of");
+            assertThat(DateUtil.isCellDateFormatted(i1.getCell(4))).isTrue();
+            assertThat(i1.getCell(5).getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2026, 10, 15, 11, 30));
+            assertThat(text(postmortems, 6, 9)).isEqualTo("compliance_rate");
+            assertThat(i1.getCell(9).getNumericCellValue()).isZero();
+            assertThat(i1.getCell(9).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
         }
     }
 
@@ -250,6 +263,23 @@ class WorkbookIntegrationTests extends LedgerIntegrationTest {
                 ("release-ledger:" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         assertThat(a).isEqualTo(expected);
         assertThat(b).isEqualTo(a);
+        // each sampled change with the tested deployments that carry it (s4 is staging), the population it was
+        // drawn from (the three changes), and the auditor's empty columns
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(dir.resolve("a/audit-pack.xlsx")))) {
+            Sheet sheet = book.getSheet("Sample");
+            List<String> header = new ArrayList<>();
+            sheet.getRow(6).forEach(cell -> header.add(cell.getStringCellValue()));
+            assertThat(header).contains("tested_deployments", "population", "seed", "size",
+                    "approved_before_deployment_yes_no", "evidence_inspected", "tester", "exception_noted");
+            for (int r = 7; r < 10; r++) {
+                Row row = sheet.getRow(r);
+                String change = row.getCell(1).getStringCellValue();
+                assertThat(row.getCell(header.indexOf("tested_deployments")).getStringCellValue())
+                        .isEqualTo(Map.of("CHG-A", "s1", "CHG-B", "s2", "CHG-C", "s3").get(change));
+                assertThat(row.getCell(header.indexOf("population")).getNumericCellValue()).isEqualTo(3);
+                assertThat(row.getCell(header.indexOf("tester"))).isNull();
+            }
+        }
 
         // the job's policy sets the size and the seed
         Policy small = Policy.defaults().withSample(new Policy.Sample(2, "audit-2026"));

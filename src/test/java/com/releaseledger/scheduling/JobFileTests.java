@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +114,38 @@ class JobFileTests {
 
         assertThat(job.sources().get(0).files()).extracting(path -> path.getFileName().toString())
                 .containsExactly("deploy-B.csv", "deploy-a.csv", "deploy-b.csv");
+    }
+
+    /** As the shell would: a glob may climb out of the job file's folder, or be absolute; a wildcard stays in its folder. */
+    @Test
+    void aGlobMatchesOutsideTheJobFilesFolderAsTheShellWould() throws IOException {
+        Path jobs = Files.createDirectories(dir.resolve("jobs"));
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.createDirectories(data.resolve("2026"));
+        for (String name : new String[] {"a.csv", "b.csv", "notes.txt", "2026/c.csv"}) {
+            Files.writeString(data.resolve(name), "x");
+        }
+        Path jobFile = Files.writeString(jobs.resolve("job.yml"), """
+                job: j
+                sources:
+                  - kind: deployments
+                    path: ../data/*.csv
+                  - kind: deployments
+                    path: %s/*/*.csv
+                  - kind: deployments
+                    path: ../data/**.csv
+                  - kind: deployments
+                    path: ../nowhere/*.csv
+                """.formatted(data.toAbsolutePath()));
+
+        List<SourceSpec> sources = JobFile.load(jobFile).sources();
+        // one folder deep: a.csv and b.csv, not 2026/c.csv (a * never crosses a folder), not notes.txt
+        assertThat(sources.get(0).files()).containsExactly(data.resolve("a.csv").normalize(),
+                data.resolve("b.csv").normalize());
+        assertThat(sources.get(1).files()).containsExactly(data.resolve("2026/c.csv").normalize());
+        assertThat(sources.get(2).files()).extracting(path -> data.relativize(path).toString())
+                .containsExactly("2026/c.csv", "a.csv", "b.csv");
+        assertThat(sources.get(3).files()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
