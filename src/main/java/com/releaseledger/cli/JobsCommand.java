@@ -37,7 +37,7 @@ final class JobsCommand implements Callable<Integer> {
         List<JobFile> jobs = jobFiles.load();
         PrintWriter out = spec.commandLine().getOut();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        try (Ledger ledger = Ledger.open(database)) {
+        try (Ledger ledger = Ledger.openToRead(database)) {
             JobRuns runs = ledger.get(JobRuns.class);
             for (JobFile job : jobs) {
                 Schedule schedule = job.schedule();

@@ -37,10 +37,24 @@ final class Ledger implements AutoCloseable {
     }
 
     static Ledger open(DatabaseOptions database) {
+        return open(database, false);
+    }
+
+    /**
+     * The engine for a command that only reads the ledger ({@code runs}, {@code jobs}, {@code verify}): each bean is
+     * made when the command first asks for it (Spring's lazy initialisation), so the report writers, the batch jobs
+     * and the ingest machinery it never uses cost nothing at start.
+     */
+    static Ledger openToRead(DatabaseOptions database) {
+        return open(database, true);
+    }
+
+    private static Ledger open(DatabaseOptions database, boolean lazy) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                .lazyInitialization(lazy)
                 .registerShutdownHook(false) // our own hook orders the stop: jobs first, then the database
                 .properties(database.properties())
                 .run();

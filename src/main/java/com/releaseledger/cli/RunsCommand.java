@@ -30,7 +30,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<JobRuns.PastRun> runs;
-        try (Ledger ledger = Ledger.open(database)) {
+        try (Ledger ledger = Ledger.openToRead(database)) {
             runs = ledger.get(JobRuns.class).runs(job);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -41,7 +41,7 @@ final class VerifyCommand implements Callable<Integer> {
                     + " folder (OUTPUT/JOB/PERIOD or .../vN)" : "folder " + folder + " does not exist");
         }
         Verification verification;
-        try (Ledger ledger = Ledger.open(database)) {
+        try (Ledger ledger = Ledger.openToRead(database)) {
             verification = ledger.get(Verifier.class).verify(folder);
         }
         PrintWriter out = spec.commandLine().getOut();
