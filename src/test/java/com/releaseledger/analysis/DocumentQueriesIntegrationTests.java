@@ -129,6 +129,16 @@ class DocumentQueriesIntegrationTests extends FixtureIntegrationTest {
         assertThat(rows("budget_incidents.sql", run)).extracting(row -> row.get("incident_id") + " " + row.get("state"))
                 .containsExactly("i1 resolved", "i2 open since 2026-10-31 23:00 UTC");
 
+        // the burn-down of the service with the least left (rank 1): its real value below zero, never clipped, at
+        // the end of 31 October, and the ideal burn reaching 0 there (after 5 October: 30 of 44.64 spent)
+        List<Map<String, Object>> burndown = new NamedParameterJdbcTemplate(jdbc).queryForList(SqlFile
+                .load("reports/pdf_budget_burndown.sql").text().replace(":rank", "1"), Map.of("run_id", run));
+        assertThat(burndown).hasSize(62); // 31 days of the service, 31 of the ideal burn
+        assertThat(burndown.get(4)).containsEntry("series", "svc").containsEntry("day", "5");
+        assertThat((Double) burndown.get(4).get("remaining_pct")).isEqualTo((44.64 - 30) / 44.64 * 100, within(1e-9));
+        assertThat((Double) burndown.get(30).get("remaining_pct")).isEqualTo((44.64 - 90) / 44.64 * 100, within(1e-9));
+        assertThat(burndown.get(61)).containsEntry("series", "ideal burn").containsEntry("remaining_pct", 0.0);
+
         // with the trend runs, the change against September (no downtime: 100 % left): (44.64 - 90) / 44.64 x 100
         // = -101.612903 % left, 201.612903 points fewer
         analysis.analyzeTrendPeriods(run, new AnalysisRequest("test",

@@ -105,7 +105,14 @@ class PdfIntegrationTests extends LedgerIntegrationTest {
 
         String scorecard = text("scorecard.pdf");
         assertThat(scorecard).contains("Executive scorecard", "team-red", "Delivery by team",
-                "Governance health by team");
+                "Governance health by team", "Error-budget and governance health");
+        // one basis, labelled; the bands in words beside their colours; no earlier period to compare: "–"
+        assertThat(scorecard).contains("Successful deploys", "Bands: elite high medium low",
+                "Recovery and time to restore measure different things");
+        // the team's two successful deployments (DEP-NOCHANGE, DEP-SELF) in 31 days: 0.06 a day; lead time empty
+        assertThat(scorecard).containsPattern("team-red 2 \u2013 0\\.06 \\S+ \u2013");
+        // health: svc-a's budget exhausted; RL01 and RL04 high, RL11 and RL15 medium
+        assertThat(scorecard).contains("exhausted 1", "high-severity findings 2", "medium-severity findings 2");
     }
 
     @Test
