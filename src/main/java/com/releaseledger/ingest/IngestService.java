@@ -166,6 +166,21 @@ public class IngestService {
                 return report(fileId);
             }
         }
+        for (Throwable failure : failures) {
+            // a value the database refused (a data exception or a limit): retrying would fail the same way, so the
+            // file is refused whole, with the database's words; a lost connection is not this, and resumes
+            SQLException refusedValue = Failures.causeOf(failure, SQLException.class)
+                    .filter(e -> e.getSQLState() != null
+                            && (e.getSQLState().startsWith("22") || e.getSQLState().startsWith("54")))
+                    .orElse(null);
+            if (refusedValue != null) {
+                refuse(request.kind(), fileId, null, "the database could not store a value of the file ("
+                        + refusedValue.getMessage().lines().findFirst().orElse("").replaceAll("\\s+", " ").strip()
+                        + "); nothing of it is loaded");
+                abandon(execution);
+                return report(fileId);
+            }
+        }
         Throwable first = failures.isEmpty() ? null : failures.get(0);
         throw new IngestFailedException("ingest of " + request.path() + " stopped (" + execution.getStatus()
                 + (first == null ? "" : ": " + Failures.rootMessage(first)) + "); run it again to resume", first,
@@ -183,12 +198,17 @@ public class IngestService {
 
     /** Nothing of a structurally broken file stays in the ledger; the registry keeps why. */
     private void refuse(Kind kind, long fileId, MalformedSourceException malformed) {
+        refuse(kind, fileId, malformed.line(), "line " + malformed.line() + ": " + malformed.reason());
+    }
+
+    /** As above, for a cause that names no line of the file ({@code line} null). */
+    private void refuse(Kind kind, long fileId, Long line, String error) {
         jdbc.update("DELETE FROM " + kind.table() + " WHERE file_id = ?", fileId);
         jdbc.update("DELETE FROM ingest_note WHERE file_id = ?", fileId);
         jdbc.update("DELETE FROM rejected_row WHERE file_id = ?", fileId);
         jdbc.update("""
                 UPDATE source_file SET status = 'refused', rows_read = 0, error_line = ?, error = ?, finished_at = now()
-                WHERE file_id = ?""", malformed.line(), "line " + malformed.line() + ": " + malformed.reason(), fileId);
+                WHERE file_id = ?""", line, error, fileId);
     }
 
     /** The reconciliation of a registered file, as the ledger holds it. */

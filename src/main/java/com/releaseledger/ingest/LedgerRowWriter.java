@@ -55,8 +55,9 @@ class LedgerRowWriter implements ItemWriter<LedgerRow> {
                             note.note()});
                 }
             } else if (row instanceof LedgerRow.Rejected rejection) {
-                rejected.add(new Object[] {fileId, rejection.line(), rejection.ordinal(), rejection.raw(),
-                        rejection.reason()});
+                // a rejected row is kept whole, as evidence, even when it holds what PostgreSQL cannot store
+                rejected.add(new Object[] {fileId, rejection.line(), rejection.ordinal(), storable(rejection.raw()),
+                        storable(rejection.reason())});
             }
         }
         if (!copy.isEmpty()) {
@@ -71,9 +72,33 @@ class LedgerRowWriter implements ItemWriter<LedgerRow> {
                     + " VALUES (?, ?, ?, ?, ?, ?)",
                     notes);
         }
-        String ignored = reader.ignoredColumns().isEmpty() ? null : String.join(", ", reader.ignoredColumns());
+        String ignored = reader.ignoredColumns().isEmpty() ? null
+                : storable(String.join(", ", reader.ignoredColumns()));
         jdbc.update("UPDATE source_file SET rows_read = ?, ignored_columns = ? WHERE file_id = ?",
                 lastOrdinal, ignored, fileId);
+    }
+
+    /**
+     * Text as the ledger can store it: a NUL as the visible symbol for it (U+2400) and half of a surrogate pair as
+     * the replacement character (U+FFFD); everything else as it is.
+     */
+    static String storable(String text) {
+        if (text == null || RowValidator.unstorableText(text) == null) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                out.append('\u2400');
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return out.toString();
     }
 
     private void copyIn(String rows) throws SQLException, IOException {

@@ -45,6 +45,12 @@ class RowValidator implements ItemProcessor<SourceRecord, LedgerRow> {
                 values[i] = field.fallback();
                 continue;
             }
+            String unstorable = unstorableText(text);
+            if (unstorable != null) {
+                // never lenient: a value the ledger cannot hold is not a value we may quietly drop
+                errors.add(field.name() + " " + unstorable);
+                continue;
+            }
             try {
                 values[i] = parse(field, text);
             } catch (InvalidValueException e) {
@@ -125,11 +131,19 @@ class RowValidator implements ItemProcessor<SourceRecord, LedgerRow> {
                 }
             }
             case DECIMAL -> {
+                BigDecimal value;
                 try {
-                    yield new BigDecimal(text);
+                    value = new BigDecimal(text);
                 } catch (NumberFormatException e) {
                     throw new InvalidValueException(field.name() + " \"" + text + "\" is not a decimal number");
                 }
+                // PostgreSQL's numeric holds 131,072 digits before the point and 16,383 after: far beyond any
+                // measure, so anything over a thousand either way is a broken value rather than a number
+                if (value.precision() - value.scale() > 1000 || value.scale() > 1000) {
+                    throw new InvalidValueException(field.name() + " \"" + abbreviated(text)
+                            + "\" is not a decimal number the ledger holds (at most 1,000 digits either side of the point)");
+                }
+                yield value;
             }
             case BOOLEAN -> switch (text.toLowerCase(Locale.ROOT)) {
                 case "true" -> Boolean.TRUE;
@@ -140,12 +154,45 @@ class RowValidator implements ItemProcessor<SourceRecord, LedgerRow> {
     }
 
     private Instant parseTimestamp(Field field, String text) throws InvalidValueException {
+        Instant instant;
         try {
-            return Timestamps.parse(text, zone);
+            instant = Timestamps.parse(text, zone);
         } catch (DateTimeException e) {
             throw new InvalidValueException(field.name() + " \"" + text
                     + "\" is not an ISO-8601 date-time (like 2026-10-03T14:05:11+02:00)");
         }
+        if (instant.isBefore(FIRST_STORABLE) || !instant.isBefore(AFTER_LAST_STORABLE)) {
+            throw new InvalidValueException(field.name() + " \"" + text + "\" is outside the years 0001 to 9999"
+                    + " (in UTC) that the ledger holds");
+        }
+        return instant;
+    }
+
+    /** The first instant of year 1 and the first after year 9999, in UTC: the ledger's range of time. */
+    private static final Instant FIRST_STORABLE = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST_STORABLE = Instant.parse("+10000-01-01T00:00:00Z");
+
+    /**
+     * Why PostgreSQL could not store this text (a NUL character; half of a UTF-16 surrogate pair, which a JSON
+     * escape such as {@code \\ud800} can make), or null when it can.
+     */
+    static String unstorableText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                return "holds a NUL character (at position " + (i + 1) + "), which the ledger cannot store";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "holds half of a surrogate pair (at position " + (i + 1) + "), which is not a character";
+            }
+        }
+        return null;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     /** A value that does not parse as its field's type. */

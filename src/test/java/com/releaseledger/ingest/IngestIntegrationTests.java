@@ -339,6 +339,37 @@ class IngestIntegrationTests extends LedgerIntegrationTest {
                 WHERE d.deployment_id = 'd2'""", String.class)).endsWith("day1-again.csv:3");
     }
 
+    /**
+     * Values PostgreSQL cannot store (a NUL byte, a year it would refuse) are rejected rows of the file's own line:
+     * before this, the COPY failed with the database's line number and the file stayed loading for good.
+     */
+    @Test
+    void valuesTheDatabaseCannotStoreAreRejectedRowsAndTheRestLoads() throws IOException {
+        FileReport report = ingest(Kind.DEPLOYMENTS, write("nul.csv", """
+                deployment_id,service,environment,status,started_at,finished_at
+                d1,svc,production,succeeded,2026-10-01T10:00:00Z,2026-10-01T10:05:00Z
+                d2,sv\u0000c,production,succeeded,2026-10-01T10:00:00Z,2026-10-01T10:05:00Z
+                d3,svc,production,succeeded,+12026-10-01T10:00:00Z,+12026-10-01T10:05:00Z
+                d4,svc,production,succeeded,0000-10-01T10:00:00Z,0000-10-01T10:05:00Z
+                d5,svc,production,succeeded,2026-10-01T11:00:00Z,2026-10-01T11:05:00Z
+                """));
+
+        assertThat(report.outcome()).isEqualTo(FileReport.Outcome.LOADED);
+        assertThat(List.of(report.read(), report.loaded(), report.rejected())).containsExactly(5L, 2L, 3L);
+        assertThat(jdbc.queryForList("SELECT line_no || ' ' || reason FROM rejected_row ORDER BY line_no", String.class))
+                .containsExactly(
+                        "3 service holds a NUL character (at position 3), which the ledger cannot store",
+                        "4 started_at \"+12026-10-01T10:00:00Z\" is outside the years 0001 to 9999 (in UTC) that the"
+                                + " ledger holds; finished_at \"+12026-10-01T10:05:00Z\" is outside the years 0001 to"
+                                + " 9999 (in UTC) that the ledger holds",
+                        "5 started_at \"0000-10-01T10:00:00Z\" is outside the years 0001 to 9999 (in UTC) that the"
+                                + " ledger holds; finished_at \"0000-10-01T10:05:00Z\" is outside the years 0001 to 9999"
+                                + " (in UTC) that the ledger holds");
+        // the row is kept as evidence, its NUL shown as the symbol for it
+        assertThat(jdbc.queryForObject("SELECT raw_text FROM rejected_row WHERE line_no = 3", String.class))
+                .contains("sv\u2400c");
+    }
+
     @Test
     void loadsJsonLinesAndKeepsABrokenLineAsARejectedRow() throws IOException {
         FileReport report = ingest(Kind.INCIDENTS, write("incidents.jsonl", """

@@ -53,6 +53,46 @@ class RowValidatorTests {
                 .isEqualTo("starts_at \"" + text + "\" is not an ISO-8601 date-time (like 2026-10-03T14:05:11+02:00)");
     }
 
+    /**
+     * Values PostgreSQL would refuse are rejected rows with a reason, never a failed load: years outside 0001-9999 in
+     * UTC (year 0, five-digit and negative years, and a local time that is in year 10000 in UTC).
+     */
+    @ParameterizedTest(name = "\"{0}\" is outside the ledger's years")
+    @CsvSource(textBlock = """
+            0000-06-01T10:00:00Z
+            +12026-10-03T12:05:11Z
+            -0001-10-03T12:05:11Z
+            +10000-01-01T00:00:00Z
+            9999-12-31T23:30:00-01:00
+            """)
+    void rejectsTimesOutsideTheYearsTheLedgerHolds(String text) {
+        LedgerRow row = validate(Kind.BLACKOUTS, "b1", text, "2027-01-01T00:00:00Z", null, null);
+
+        assertThat(((LedgerRow.Rejected) row).reason()).isEqualTo("starts_at \"" + text
+                + "\" is outside the years 0001 to 9999 (in UTC) that the ledger holds");
+    }
+
+    @Test
+    void acceptsTheFirstAndLastInstantsOfTheLedgersYears() {
+        assertThat(validate(Kind.BLACKOUTS, "b1", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z", null, null))
+                .isInstanceOf(LedgerRow.Accepted.class);
+    }
+
+    @Test
+    void rejectsTextHoldingANulOrHalfASurrogatePairNamingThePosition() {
+        assertThat(((LedgerRow.Rejected) validate(Kind.BLACKOUTS, "b\u0000x", "2026-10-01T00:00:00Z",
+                "2026-10-02T00:00:00Z", null, null)).reason())
+                .isEqualTo("blackout_id holds a NUL character (at position 2), which the ledger cannot store");
+        assertThat(((LedgerRow.Rejected) validate(Kind.BLACKOUTS, "b1", "2026-10-01T00:00:00Z",
+                "2026-10-02T00:00:00Z", "svc\ud800", null)).reason())
+                .isEqualTo("services holds half of a surrogate pair (at position 4), which is not a character");
+        // a whole pair (an emoji) is a character like any other
+        assertThat(validate(Kind.BLACKOUTS, "b1", "2026-10-01T00:00:00Z", "2026-10-02T00:00:00Z", "svc\uD83D\uDE00",
+                null)).isInstanceOf(LedgerRow.Accepted.class);
+        // the rejected row itself is kept storable: the NUL shown as its symbol
+        assertThat(LedgerRowWriter.storable("b\u0000x\ud800")).isEqualTo("b\u2400x\uFFFD");
+    }
+
     @ParameterizedTest(name = "severity \"{0}\"")
     @CsvSource(textBlock = """
             1,   1,
