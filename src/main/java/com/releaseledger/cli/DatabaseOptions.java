@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.releaseledger.database.JdbcUrls;
+
 import picocli.CommandLine.Option;
 
 /** The options that choose the ledger database, shared by every command that opens it. */
@@ -23,7 +25,8 @@ final class DatabaseOptions {
     String user;
 
     @Option(names = "--db-password", paramLabel = "PASSWORD", defaultValue = "${env:RELEASE_LEDGER_DB_PASSWORD}",
-            description = "Password for --db-url (env RELEASE_LEDGER_DB_PASSWORD).")
+            description = "Password for --db-url (env RELEASE_LEDGER_DB_PASSWORD; prefer the variable: an option "
+                    + "is visible to anyone who lists the processes).")
     String password;
 
     @Option(names = "--verbose", description = "Detailed logs, and stack traces on errors.")
@@ -45,13 +48,16 @@ final class DatabaseOptions {
         }
         if (verbose) {
             properties.put("logging.level.root", "INFO");
+            // the frameworks' errors, with their stack traces (quiet otherwise: application.properties)
+            properties.put("logging.level.org.springframework.batch", "INFO");
+            properties.put("logging.level.net.sf.jasperreports", "INFO");
         }
         return properties;
     }
 
     String describe() {
         if (url != null && !url.isBlank()) {
-            return "PostgreSQL server " + url;
+            return "PostgreSQL server " + JdbcUrls.redacted(url);
         }
         Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".release-ledger", "db");
         return "embedded PostgreSQL in " + dir;

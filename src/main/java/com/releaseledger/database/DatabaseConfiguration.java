@@ -30,9 +30,12 @@ class DatabaseConfiguration {
             config.setJdbcUrl(server.embedded().jdbcUrl());
             config.setUsername("postgres");
         } else {
-            config.setJdbcUrl(settings.url());
+            // a password written into the URL is given to the pool apart, so that nothing that prints the URL
+            // (the pool, Flyway, the driver's metadata) ever prints it
+            String inUrl = JdbcUrls.password(settings.url());
+            config.setJdbcUrl(inUrl == null ? settings.url() : JdbcUrls.withoutPassword(settings.url()));
             config.setUsername(settings.user());
-            config.setPassword(settings.password());
+            config.setPassword(settings.password() != null ? settings.password() : inUrl);
         }
         return new HikariDataSource(config);
     }

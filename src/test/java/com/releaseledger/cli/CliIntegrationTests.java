@@ -224,6 +224,44 @@ class CliIntegrationTests extends LedgerIntegrationTest {
         assertThat(err.toString()).contains("source deployments \"nowhere/*.csv\" names no file");
     }
 
+    /** A password written into --db-url works, and is never printed (the run's first line names the ledger). */
+    @Test
+    void aPasswordInTheDatabaseUrlIsNeverPrinted() throws IOException {
+        writeJob();
+        TestDatabase.Connection db = TestDatabase.get();
+        String password = db.password() == null || db.password().isEmpty() ? "s3cret-x" : db.password();
+        String url = db.url() + (db.url().contains("?") ? "&" : "?") + "password=" + password;
+
+        int exit = Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run",
+                dir.resolve("job.yml").toString(), "--period", "2026-10", "--output", dir.resolve("out").toString(),
+                "--db-url", url, "--db-user", db.user(), "--verbose");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("password=***").doesNotContain("password=" + password);
+        assertThat(err.toString()).doesNotContain("password=" + password);
+    }
+
+    /** As a script sees it, in its own process: a refused file is a few lines of words, never a stack trace. */
+    @Test
+    void aRefusedFileIsReportedInWordsWithoutAStackTrace() throws Exception {
+        Files.writeString(dir.resolve("deployments.csv"), "deployment_id,service\nd1,svc\n");
+        Path job = Files.writeString(dir.resolve("refused.yml"),
+                "job: refused\nsources:\n  - kind: deployments\n    path: deployments.csv\n");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "com.releaseledger.cli.ReleaseLedger"));
+        command.addAll(List.of(TestDatabase.commandLine("run", job.toString(), "--period", "2026-10", "--output",
+                dir.resolve("out").toString())));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("refused.log").toFile()).start();
+
+        assertThat(process.waitFor()).isEqualTo(2);
+        String printed = Files.readString(dir.resolve("refused.log"));
+        assertThat(printed).contains("refused " + dir.resolve("deployments.csv") + ": line 1: the header lacks"
+                + " required columns environment, status, started_at",
+                "release-ledger: 1 source file(s) refused").doesNotContain("\tat ", "Exception", "ERROR");
+        assertThat(printed.lines().count()).isLessThan(15);
+    }
+
     @Test
     void verifyOfAFolderThatDoesNotExistSaysSoAndExitsTwo() {
         Path nowhere = dir.resolve("out/job/2026-10");
