@@ -247,12 +247,8 @@ class CliIntegrationTests extends LedgerIntegrationTest {
         Files.writeString(dir.resolve("deployments.csv"), "deployment_id,service\nd1,svc\n");
         Path job = Files.writeString(dir.resolve("refused.yml"),
                 "job: refused\nsources:\n  - kind: deployments\n    path: deployments.csv\n");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), "com.releaseledger.cli.ReleaseLedger"));
-        command.addAll(List.of(TestDatabase.commandLine("run", job.toString(), "--period", "2026-10", "--output",
-                dir.resolve("out").toString())));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("refused.log").toFile()).start();
+        Process process = startEngine(dir.resolve("refused.log"), "run", job.toString(), "--period", "2026-10",
+                "--output", dir.resolve("out").toString());
 
         assertThat(process.waitFor()).isEqualTo(2);
         String printed = Files.readString(dir.resolve("refused.log"));

@@ -8,7 +8,6 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -79,12 +78,8 @@ class JobRestartIntegrationTests extends LedgerIntegrationTest {
     @Test
     void sigtermMidRunStopsItAndTheNextRunResumesIt() throws Exception {
         Path job = writeJob(dir, 150_000);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), "com.releaseledger.cli.ReleaseLedger"));
-        command.addAll(List.of(TestDatabase.commandLine("run", job.toString(), "--period", "2026-10", "--output",
-                dir.resolve("out").toString())));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("process.log").toFile()).start();
+        Process process = startEngine(dir.resolve("process.log"), "run", job.toString(), "--period", "2026-10",
+                "--output", dir.resolve("out").toString());
 
         // SIGTERM arrives while the file is loading, after some chunks are committed
         sigtermAfterCommittedRows(process, 20_000, dir.resolve("process.log"));

@@ -39,6 +39,18 @@ public abstract class LedgerIntegrationTest {
     }
 
     /**
+     * Starts the engine in a process of its own, as a script would, on the test database; what it prints (both
+     * streams) goes to {@code log}.
+     */
+    protected static Process startEngine(java.nio.file.Path log, String... args) throws java.io.IOException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "com.releaseledger.cli.ReleaseLedger"));
+        command.addAll(java.util.List.of(TestDatabase.commandLine(args)));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
      * Sends SIGTERM to an engine started as its own process once the file it loads has committed
      * {@code rows} rows, and waits for it to end.
      */
