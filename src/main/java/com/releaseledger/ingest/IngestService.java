@@ -27,6 +27,7 @@ import com.releaseledger.kernel.AdvisoryLock;
 import com.releaseledger.kernel.BadInputException;
 import com.releaseledger.kernel.Failures;
 import com.releaseledger.kernel.Sha256;
+import com.releaseledger.kernel.batch.Restarts;
 
 /**
  * Ingests source files into the ledger (DESIGN.md section 2.5): registers each file with its SHA-256, skips a
@@ -139,11 +140,8 @@ public class IngestService {
                 .addString("profile.sha256", profileSha(request) == null ? "" : profileSha(request), false)
                 .addString("constants", constants(request) == null ? "" : constants(request), false)
                 .toJobParameters();
-        JobExecution last = jobRepository.getLastJobExecution(IngestJobConfiguration.JOB_NAME, parameters);
-        if (last != null && last.isRunning()) {
-            // We hold the file's lock, so the process that ran this execution is gone: mark it failed to restart it.
-            jobOperator.recover(last);
-        }
+        // we hold the file's lock: whatever an earlier start left half made belongs to an engine that is gone
+        Restarts.recover(jobRepository, jobOperator, IngestJobConfiguration.JOB_NAME, parameters);
         progress.start(request.path().getFileName().toString());
         JobExecution execution;
         try {

@@ -25,6 +25,7 @@ import com.releaseledger.ingest.FileReport;
 import com.releaseledger.ingest.IngestService;
 import com.releaseledger.kernel.BadInputException;
 import com.releaseledger.kernel.Failures;
+import com.releaseledger.kernel.batch.Restarts;
 import com.releaseledger.reporting.ReportService;
 
 /**
@@ -90,6 +91,8 @@ public class JobRunner {
                     .addString("job.file", job.file().toAbsolutePath().normalize().toString(), false)
                     .addString("output", folder.toAbsolutePath().normalize().toString(), false)
                     .toJobParameters();
+            // we hold the job's lock: a start that an engine did not finish is made startable again
+            Restarts.recover(jobRepository, jobOperator, RunJobConfiguration.JOB_NAME, parameters);
             JobExecution last = jobRepository.getLastJobExecution(RunJobConfiguration.JOB_NAME, parameters);
             boolean resumed = last != null && (last.getStatus() == BatchStatus.FAILED
                     || last.getStatus() == BatchStatus.STOPPED);

@@ -75,6 +75,23 @@ class JobRestartIntegrationTests extends LedgerIntegrationTest {
                 .containsPattern("restart-test\\s+2026-10\\s+completed");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.batch.core.repository.JobRepository jobRepository;
+
+    /** A kill between the run's job instance and its first execution: the next run starts it afresh. */
+    @Test
+    void aRunKilledBetweenItsJobInstanceAndItsExecutionStartsAgain() throws IOException {
+        Path job = writeJob(dir, 300);
+        jobRepository.createJobInstance("job-run", new org.springframework.batch.core.job.parameters
+                .JobParametersBuilder().addString("job", "restart-test").addString("period", "2026-10")
+                .addLong("version", 1L).addString("as.of", "2026-11-01T00:00:00Z").toJobParameters());
+
+        assertThat(run(job, "out")).as(err.toString()).isZero();
+        assertThat(dir.resolve("out/restart-test/2026-10/manifest.json")).exists();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_job_instance WHERE job_name = 'job-run'",
+                Long.class)).isEqualTo(1);
+    }
+
     @Test
     void sigtermMidRunStopsItAndTheNextRunResumesIt() throws Exception {
         Path job = writeJob(dir, 150_000);

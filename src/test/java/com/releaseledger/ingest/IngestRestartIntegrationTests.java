@@ -109,6 +109,46 @@ class IngestRestartIntegrationTests extends LedgerIntegrationTest {
         assertThat(counts(resumed)).isEqualTo(counts(uninterrupted));
     }
 
+    @Autowired
+    org.springframework.batch.core.repository.JobRepository jobRepository;
+
+    /**
+     * The windows of a start a kill can leave half made: the file registered but its job not created; the job
+     * instance created but no execution (this wedged every later run: "Cannot find any job execution"); an
+     * execution created but no step started. Each time the next ingest of the file ends as an uninterrupted one.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "killed after {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"the file's registration", "the job instance",
+            "the job execution"})
+    void aLoadKilledWhileItStartedIsStartedAgain(String window) {
+        FileReport uninterrupted = ingest.ingest(IngestRequest.of(Kind.DEPLOYMENTS, file));
+        List<Map<String, Object>> expected = ledger();
+        emptyLedger();
+
+        // what the killed engine had recorded when it died
+        long fileId = jdbc.queryForObject("""
+                INSERT INTO source_file (kind, format, path, sha256, size_bytes, source_zone, status)
+                VALUES ('deployments', 'csv', ?, ?, ?, 'UTC', 'loading') RETURNING file_id""", Long.class,
+                file.toString(), com.releaseledger.kernel.Sha256.of(file), file.toFile().length());
+        org.springframework.batch.core.job.parameters.JobParameters parameters =
+                new org.springframework.batch.core.job.parameters.JobParametersBuilder().addLong("file.id", fileId)
+                        .toJobParameters();
+        if (!window.equals("the file's registration")) {
+            org.springframework.batch.core.job.JobInstance instance = jobRepository.createJobInstance(
+                    IngestJobConfiguration.JOB_NAME, parameters);
+            if (window.equals("the job execution")) {
+                jobRepository.createJobExecution(instance, parameters,
+                        new org.springframework.batch.infrastructure.item.ExecutionContext());
+            }
+        }
+
+        FileReport resumed = ingest.ingest(IngestRequest.of(Kind.DEPLOYMENTS, file));
+
+        assertThat(ledger()).isEqualTo(expected);
+        assertThat(counts(resumed)).isEqualTo(counts(uninterrupted));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM source_file", Long.class)).isEqualTo(1);
+    }
+
     @Test
     void refusesToResumeAnInterruptedLoadAsAnotherKindOrZone() {
         failOnce.armed.set(true);
