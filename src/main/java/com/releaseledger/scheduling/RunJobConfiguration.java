@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.core.job.Job;
@@ -59,24 +60,37 @@ class RunJobConfiguration {
     static final String OUTPUT = "output";
     /** Why the run's version is issued ({@code run --reason}): a non-identifying parameter, kept at the first start. */
     static final String REASON = "reason";
+    /** The files the run's ingest step has finished, as {@link IngestedFiles} writes them. */
+    static final String FILES_DONE = "ingest.files.done";
 
     @Bean
     Job jobRunJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestService ingest,
             AnalysisService analysis, ReportService reports, LocalJobExecutions localExecutions) {
         Step ingestSources = step("ingestSources", jobRepository, transactionManager, (contribution, chunk) -> {
             JobFile job = jobFile(chunk);
+            JobExecution execution = chunk.getStepContext().getStepExecution().getJobExecution();
+            // the files this run has ingested so far, kept as each is done: a resumed run takes them as they were
+            // instead of registering each again (as a duplicate of itself)
+            Map<String, Long> done = IngestedFiles.read(execution.getExecutionContext().getString(FILES_DONE, ""));
             List<Long> fileIds = new ArrayList<>();
             long rows = 0;
             long refused = 0;
             for (IngestRequest request : JobSources.resolve(job)) {
+                String key = IngestedFiles.key(request.path());
+                Long earlier = done.get(key);
                 FileReport file;
                 try {
-                    file = ingest.ingest(request);
+                    file = earlier != null ? ingest.report(earlier) : ingest.ingest(request);
                 } catch (IngestFailedException e) {
                     if (e.stopped()) {
                         throw new JobInterruptedException(e.getMessage());
                     }
                     throw e;
+                }
+                if (earlier == null && file.outcome() != FileReport.Outcome.REFUSED) {
+                    done.put(key, file.fileId());
+                    execution.getExecutionContext().putString(FILES_DONE, IngestedFiles.write(done));
+                    jobRepository.updateExecutionContext(execution);
                 }
                 fileIds.add(file.fileId());
                 rows += file.read();

@@ -115,6 +115,10 @@ class JobRestartIntegrationTests extends LedgerIntegrationTest {
                 .containsPattern("deployments\\.csv\\s+deployments\\s+loaded\\s+150,000\\s+150,000\\s+0\\s+0");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM deployments", Long.class)).isEqualTo(150_000);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM deployment_version", Long.class)).isEqualTo(150_000);
+        // the registry holds each file once: the services file the first attempt finished is not registered again
+        // (as a "skipped" duplicate of itself) when the run resumes
+        assertThat(jdbc.queryForList("SELECT kind || ' ' || status FROM source_file ORDER BY file_id", String.class))
+                .containsExactly("services loaded", "deployments loaded");
         assertThat(dir.resolve("out/restart-test/2026-10/manifest.json")).exists();
         // every deployment names no change: RL01 finds each one
         assertThat(Files.readAllLines(dir.resolve("out/restart-test/2026-10/findings.csv"))).hasSize(150_001);
