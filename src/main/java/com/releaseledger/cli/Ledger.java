@@ -75,6 +75,7 @@ final class Ledger implements AutoCloseable {
         if (!context.isActive()) {
             return;
         }
+        boolean stoppedARun = false;
         try {
             JobRepository repository = context.getBean(JobRepository.class);
             // only this engine's own executions: another engine on the same database goes on
@@ -83,6 +84,7 @@ final class Ledger implements AutoCloseable {
                 requestStop(repository, id);
             }
             if (!running.isEmpty()) {
+                stoppedARun = true;
                 // the command's thread records the stop (STOPPED, at a step or chunk boundary) and closes the ledger
                 commandDone.await(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
             }
@@ -90,6 +92,11 @@ final class Ledger implements AutoCloseable {
             System.err.println("release-ledger: stopping the running job: " + e.getMessage());
         } finally {
             context.close();
+            System.out.flush();
+            System.err.flush();
+            // the documented exit code, not the signal's 143: 1 for a run stopped (the next run resumes it), 0 when
+            // nothing was running. The command's own System.exit cannot run once the JVM is shutting down.
+            Runtime.getRuntime().halt(stoppedARun ? Cli.FAILED : Cli.OK);
         }
     }
 

@@ -26,4 +26,17 @@ public final class Failures {
         }
         return Optional.empty();
     }
+
+    /**
+     * Whether the failure comes of the JVM shutting down (SIGTERM): Java refuses a new temporary file or shutdown
+     * hook then with "Shutdown in progress" (a library may throw its own exception with that message, or wrap it).
+     */
+    public static boolean fromShutdown(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if ("Shutdown in progress".equals(cause.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -51,4 +51,13 @@ final class ManifestFiles {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Deletes a file's {@code .partial} twin if a failed write left one; the real file is never touched. */
+    static void deletePartial(Path partial) {
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            // the next publish of the folder removes it; the failure that brought us here is what matters
+        }
+    }
 }

@@ -210,6 +210,8 @@ class PdfReports {
             throw new IllegalStateException("could not write " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            ManifestFiles.deletePartial(partial); // a file half written is never left behind
         }
     }
 

@@ -76,6 +76,8 @@ final class WorkbookWriter {
             return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
+        } finally {
+            ManifestFiles.deletePartial(partial); // a file half written is never left behind
         }
     }
 

@@ -146,7 +146,11 @@ public class JobRunner {
                 return badInput;
             }
         }
-        if (execution.getStatus() == BatchStatus.STOPPED || execution.getStatus() == BatchStatus.STOPPING) {
+        // a step that failed because the JVM was shutting down (a temporary file refused: "Shutdown in progress")
+        // was stopped by SIGTERM, as far as anyone running it is concerned
+        boolean shutDown = execution.getAllFailureExceptions().stream().anyMatch(Failures::fromShutdown);
+        if (execution.getStatus() == BatchStatus.STOPPED || execution.getStatus() == BatchStatus.STOPPING
+                || shutDown) {
             return new JobRunFailedException("job " + job.name() + ", period " + period + " stopped in step " + step
                     + "; the next run resumes it there", null);
         }

@@ -100,6 +100,9 @@ class JobRestartIntegrationTests extends LedgerIntegrationTest {
 
         // SIGTERM arrives while the file is loading, after some chunks are committed
         sigtermAfterCommittedRows(process, 20_000, dir.resolve("process.log"));
+        // the documented exit code of a stopped run (not the signal's 143), and the stop said in words
+        assertThat(process.exitValue()).as(Files.readString(dir.resolve("process.log"))).isEqualTo(Cli.FAILED);
+        assertThat(Files.readString(dir.resolve("process.log"))).contains("stopped in step ingestSources");
 
         // the run and its ingest are marked stopped, not left running, and nothing of the file is visible
         assertThat(jdbc.queryForList("""
@@ -122,6 +125,31 @@ class JobRestartIntegrationTests extends LedgerIntegrationTest {
         assertThat(dir.resolve("out/restart-test/2026-10/manifest.json")).exists();
         // every deployment names no change: RL01 finds each one
         assertThat(Files.readAllLines(dir.resolve("out/restart-test/2026-10/findings.csv"))).hasSize(150_001);
+    }
+
+    /** SIGTERM while the documents are written: a stop (exit 1, "stopped"), no half-written file left. */
+    @Test
+    void sigtermWhilePublishingStopsTheRunAndLeavesNoPartialFile() throws Exception {
+        Path job = writeJob(dir, 3_000);
+        Process process = startEngine(dir.resolve("publish.log"), "run", job.toString(), "--period", "2026-10",
+                "--output", dir.resolve("out").toString());
+
+        // once the step before the documents has completed: the documents are being written
+        sigtermWhenLogged(process, "step analyzeTrendPeriods (job restart-test, period 2026-10): completed",
+                dir.resolve("publish.log"));
+
+        String log = Files.readString(dir.resolve("publish.log"));
+        assertThat(process.exitValue()).as(log).isEqualTo(Cli.FAILED);
+        assertThat(log).contains("stopped in step publishReports; the next run resumes it there")
+                .doesNotContain("failed in step publishReports");
+        try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve("out"))) {
+            assertThat(files.map(Path::toString).filter(name -> name.endsWith(".partial")).toList()).isEmpty();
+        }
+
+        // the next run resumes at the documents and completes them
+        assertThat(run(job, "out")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("resumed the run of job restart-test, period 2026-10");
+        assertThat(dir.resolve("out/restart-test/2026-10/manifest.json")).exists();
     }
 
     @Test

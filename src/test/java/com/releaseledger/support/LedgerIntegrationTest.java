@@ -51,6 +51,22 @@ public abstract class LedgerIntegrationTest {
     }
 
     /**
+     * Sends SIGTERM to an engine started as its own process once its log shows {@code line} (a step that began),
+     * and waits for it to end.
+     */
+    protected static void sigtermWhenLogged(Process process, String line, java.nio.file.Path log)
+            throws java.io.IOException, InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline && process.isAlive() && !java.nio.file.Files.readString(log).contains(line)) {
+            Thread.sleep(20);
+        }
+        org.assertj.core.api.Assertions.assertThat(process.isAlive()).as(java.nio.file.Files.readString(log)).isTrue();
+        process.destroy(); // SIGTERM
+        org.assertj.core.api.Assertions.assertThat(process.waitFor(150, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the engine ends within 150 s of SIGTERM").isTrue();
+    }
+
+    /**
      * Sends SIGTERM to an engine started as its own process once the file it loads has committed
      * {@code rows} rows, and waits for it to end.
      */
