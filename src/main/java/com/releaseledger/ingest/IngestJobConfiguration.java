@@ -87,9 +87,9 @@ class IngestJobConfiguration {
     @Bean
     @StepScope
     PublishFileTasklet publishFileTasklet(DataSource dataSource, @Value("#{jobParameters['kind']}") String kind,
-            @Value("#{jobParameters['file.id']}") Long fileId,
+            @Value("#{jobParameters['file.id']}") Long fileId, @Value("#{jobParameters['path']}") String path,
             @Value("#{jobParameters['max.rejected.share']}") String maxRejectedShare) {
-        return new PublishFileTasklet(dataSource, Kind.of(kind), fileId,
+        return new PublishFileTasklet(dataSource, Kind.of(kind), fileId, java.nio.file.Path.of(path),
                 maxRejectedShare == null || maxRejectedShare.isBlank() ? null : new BigDecimal(maxRejectedShare));
     }
 

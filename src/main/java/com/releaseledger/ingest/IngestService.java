@@ -71,8 +71,10 @@ public class IngestService {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new MalformedSourceException(name, 1, "no such readable file");
         }
-        String sha256 = Sha256.of(path);
+        // size and time first, then the bytes: a file that grows while it is hashed no longer matches at publication
         long size = size(path);
+        java.sql.Timestamp modified = modified(path);
+        String sha256 = Sha256.of(path);
         Long loaded = findFile(sha256, "loaded");
         if (loaded != null) {
             Long skipped = jdbc.queryForObject("""
@@ -83,7 +85,7 @@ public class IngestService {
                     profileName(request), profileSha(request), constants(request));
             return report(skipped);
         }
-        long fileId = register(request, sha256, size);
+        long fileId = register(request, sha256, size, modified);
         try (Connection lock = dataSource.getConnection()) {
             AdvisoryLock fileLock = new AdvisoryLock(LOCK_NAMESPACE, Long.toString(fileId));
             if (!fileLock.tryLock(lock)) {
@@ -99,7 +101,16 @@ public class IngestService {
         }
     }
 
-    private long register(IngestRequest request, String sha256, long size) {
+    /** The file's modification time, to tell at publication whether it changed while it was read. */
+    private static java.sql.Timestamp modified(Path path) {
+        try {
+            return new java.sql.Timestamp(Files.getLastModifiedTime(path).toMillis());
+        } catch (IOException e) {
+            throw new MalformedSourceException(path.toString(), 1, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private long register(IngestRequest request, String sha256, long size, java.sql.Timestamp modified) {
         Long resumed = findFile(sha256, "loading");
         if (resumed != null) {
             String how = jdbc.queryForObject("SELECT kind || ' ' || format || ' ' || source_zone"
@@ -118,10 +129,11 @@ public class IngestService {
         try {
             return jdbc.queryForObject("""
                     INSERT INTO source_file (kind, format, path, sha256, size_bytes, source_zone, status, profile,
-                                             profile_sha256, constants)
-                    VALUES (?, ?, ?, ?, ?, ?, 'loading', ?, ?, ?) RETURNING file_id""", Long.class,
+                                             profile_sha256, constants, modified_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 'loading', ?, ?, ?, ?) RETURNING file_id""", Long.class,
                     request.kind().id(), request.formatId(), request.path().toString(), sha256, size,
-                    request.zone().getId(), profileName(request), profileSha(request), constants(request));
+                    request.zone().getId(), profileName(request), profileSha(request), constants(request),
+                    modified);
         } catch (DuplicateKeyException raced) {
             return findFile(sha256, "loading"); // another process registered it a moment ago
         }

@@ -1,7 +1,12 @@
 package com.releaseledger.ingest;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -27,12 +32,14 @@ class PublishFileTasklet implements Tasklet {
     private final NamedParameterJdbcTemplate jdbc;
     private final Kind kind;
     private final long fileId;
+    private final Path path;
     private final BigDecimal maxRejectedShare;
 
-    PublishFileTasklet(DataSource dataSource, Kind kind, long fileId, BigDecimal maxRejectedShare) {
+    PublishFileTasklet(DataSource dataSource, Kind kind, long fileId, Path path, BigDecimal maxRejectedShare) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.kind = kind;
         this.fileId = fileId;
+        this.path = path;
         this.maxRejectedShare = maxRejectedShare;
     }
 
@@ -43,6 +50,18 @@ class PublishFileTasklet implements Tasklet {
                 file, String.class);
         if (!"loading".equals(status)) {
             return RepeatStatus.FINISHED; // published (or refused) by an earlier attempt
+        }
+        String changed = changedSinceRegistered(file);
+        if (changed != null) {
+            // its rows were read from other bytes than the SHA-256 registered for it: refused whole, nothing kept
+            jdbc.update("DELETE FROM " + kind.table() + " WHERE file_id = :file_id", file);
+            jdbc.update("DELETE FROM ingest_note WHERE file_id = :file_id", file);
+            jdbc.update("DELETE FROM rejected_row WHERE file_id = :file_id", file);
+            jdbc.update("""
+                    UPDATE source_file SET status = 'refused', rows_read = 0, error = :error, finished_at = now()
+                    WHERE file_id = :file_id""", file.addValue("error", "the file changed while it was loaded ("
+                    + changed + "): nothing of it is kept; ingest it again once it is complete"));
+            return RepeatStatus.FINISHED;
         }
         jdbc.update("UPDATE source_file SET load_seq = nextval('source_file_load_seq') WHERE file_id = :file_id", file);
         // fresh statistics first: after a bulk load the planner would otherwise take a table of a million rows
@@ -75,6 +94,27 @@ class PublishFileTasklet implements Tasklet {
                     WHERE file_id = :file_id""", file);
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /** How the file differs now from when it was registered (its size, its modification time), or null. */
+    private String changedSinceRegistered(MapSqlParameterSource file) {
+        Map<String, Object> registered = jdbc.queryForMap(
+                "SELECT size_bytes, modified_at FROM source_file WHERE file_id = :file_id", file);
+        try {
+            long size = Files.size(path);
+            long was = ((Number) registered.get("size_bytes")).longValue();
+            if (size != was) {
+                return String.format("%,d bytes when it was registered, %,d now", was, size);
+            }
+            Timestamp modified = (Timestamp) registered.get("modified_at");
+            long now = Files.getLastModifiedTime(path).toMillis();
+            if (modified != null && modified.getTime() != now) {
+                return "modified at " + Instant.ofEpochMilli(now) + ", after it was registered";
+            }
+            return null;
+        } catch (IOException e) {
+            return "it cannot be read any more: " + e.getMessage();
+        }
     }
 
     private long count(String sql, MapSqlParameterSource parameters) {

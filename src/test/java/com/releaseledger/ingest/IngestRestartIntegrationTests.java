@@ -58,6 +58,7 @@ class IngestRestartIntegrationTests extends LedgerIntegrationTest {
             }
         }
         failOnce.armed.set(false);
+        failOnce.grow.set(null);
     }
 
     @Test
@@ -149,6 +150,26 @@ class IngestRestartIntegrationTests extends LedgerIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM source_file", Long.class)).isEqualTo(1);
     }
 
+    /** A file that grows while it is loaded (an exporter still writing it) is refused whole, never half kept. */
+    @Test
+    void aFileThatChangesWhileItIsLoadedIsRefusedWhole() {
+        long size = file.toFile().length();
+        failOnce.grow.set(file);
+
+        FileReport report = ingest.ingest(IngestRequest.of(Kind.DEPLOYMENTS, file));
+
+        assertThat(report.outcome()).isEqualTo(FileReport.Outcome.REFUSED);
+        assertThat(report.error()).isEqualTo(String.format("the file changed while it was loaded (%,d bytes when it was"
+                + " registered, %,d now): nothing of it is kept; ingest it again once it is complete", size,
+                file.toFile().length()));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM deployment_version", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM rejected_row", Long.class)).isZero();
+
+        // complete now, it is ingested as a file of its own (its bytes have another SHA-256)
+        assertThat(ingest.ingest(IngestRequest.of(Kind.DEPLOYMENTS, file)).outcome())
+                .isEqualTo(FileReport.Outcome.LOADED);
+    }
+
     @Test
     void refusesToResumeAnInterruptedLoadAsAnotherKindOrZone() {
         failOnce.armed.set(true);
@@ -217,9 +238,20 @@ class IngestRestartIntegrationTests extends LedgerIntegrationTest {
     @TestConfiguration
     static class FailOnce implements ItemWriteListener<LedgerRow> {
         final AtomicBoolean armed = new AtomicBoolean();
+        /** When set: at the first chunk, a row is appended to this file, as an exporter still writing it would. */
+        final java.util.concurrent.atomic.AtomicReference<Path> grow = new java.util.concurrent.atomic.AtomicReference<>();
 
         @Override
         public void beforeWrite(Chunk<? extends LedgerRow> items) {
+            Path growing = grow.getAndSet(null);
+            if (growing != null) {
+                try {
+                    Files.writeString(growing, "dep-late,svc-1,production,succeeded,2026-10-01T10:00:00Z,"
+                            + "2026-10-01T10:05:00Z\n", java.nio.file.StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
             if (items.getItems().get(0).ordinal() > 2 * IngestJobConfiguration.CHUNK_SIZE && armed.getAndSet(false)) {
                 throw new IllegalStateException("injected failure in the third chunk");
             }
