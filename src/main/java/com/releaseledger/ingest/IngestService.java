@@ -37,6 +37,8 @@ import com.releaseledger.kernel.batch.Restarts;
 @Service
 public class IngestService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("release-ledger");
+
     /** Advisory-lock namespace: one lock per source file being loaded, so two processes never load one file. */
     private static final int LOCK_NAMESPACE = 0x52_4c_49_4e; // "RLIN"
 
@@ -77,21 +79,23 @@ public class IngestService {
         String sha256 = Sha256.of(path);
         Long loaded = findFile(sha256, "loaded");
         if (loaded != null) {
-            Long skipped = jdbc.queryForObject("""
-                    INSERT INTO source_file (kind, format, path, sha256, size_bytes, source_zone, status, duplicate_of,
-                                             finished_at, profile, profile_sha256, constants)
-                    VALUES (?, ?, ?, ?, ?, ?, 'skipped', ?, now(), ?, ?, ?) RETURNING file_id""", Long.class,
-                    request.kind().id(), request.formatId(), name, sha256, size, request.zone().getId(), loaded,
-                    profileName(request), profileSha(request), constants(request));
-            return report(skipped);
+            return skipped(request, sha256, size, loaded);
         }
         long fileId = register(request, sha256, size, modified);
         try (Connection lock = dataSource.getConnection()) {
             AdvisoryLock fileLock = new AdvisoryLock(LOCK_NAMESPACE, Long.toString(fileId));
             if (!fileLock.tryLock(lock)) {
-                throw new IngestFailedException(name + " is being ingested by another process right now", null);
+                // another engine is loading these very bytes (two jobs that share a file): wait for it, then take
+                // its outcome as every later ingest of the file would
+                log.info("{} is being ingested by another process: waiting for it", name);
+                fileLock.lock(lock);
             }
             try {
+                String status = jdbc.queryForObject("SELECT status FROM source_file WHERE file_id = ?", String.class,
+                        fileId);
+                if (!"loading".equals(status)) {
+                    return "loaded".equals(status) ? skipped(request, sha256, size, fileId) : report(fileId);
+                }
                 return load(request, fileId);
             } finally {
                 fileLock.unlock(lock);
@@ -99,6 +103,17 @@ public class IngestService {
         } catch (SQLException e) {
             throw new IngestFailedException("database error while ingesting " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Registers the file as skipped: its bytes are those of a file already loaded ({@code loaded}). */
+    private FileReport skipped(IngestRequest request, String sha256, long size, long loaded) {
+        Long skipped = jdbc.queryForObject("""
+                INSERT INTO source_file (kind, format, path, sha256, size_bytes, source_zone, status, duplicate_of,
+                                         finished_at, profile, profile_sha256, constants)
+                VALUES (?, ?, ?, ?, ?, ?, 'skipped', ?, now(), ?, ?, ?) RETURNING file_id""", Long.class,
+                request.kind().id(), request.formatId(), request.path().toString(), sha256, size,
+                request.zone().getId(), loaded, profileName(request), profileSha(request), constants(request));
+        return report(skipped);
     }
 
     /** The file's modification time, to tell at publication whether it changed while it was read. */

@@ -59,6 +59,7 @@ class IngestRestartIntegrationTests extends LedgerIntegrationTest {
         }
         failOnce.armed.set(false);
         failOnce.grow.set(null);
+        failOnce.pauseMillis.set(0);
     }
 
     @Test
@@ -148,6 +149,31 @@ class IngestRestartIntegrationTests extends LedgerIntegrationTest {
         assertThat(ledger()).isEqualTo(expected);
         assertThat(counts(resumed)).isEqualTo(counts(uninterrupted));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM source_file", Long.class)).isEqualTo(1);
+    }
+
+    /**
+     * Two engines ingesting the same file at once (two jobs that share a source): the second waits for the first,
+     * then registers the file as skipped, a duplicate of the first's load, instead of failing.
+     */
+    @Test
+    void aSecondIngestOfAFileBeingLoadedWaitsAndThenSkipsIt() throws Exception {
+        failOnce.pauseMillis.set(300);
+        java.util.concurrent.CompletableFuture<FileReport> first = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> ingest.ingest(IngestRequest.of(Kind.DEPLOYMENTS, file)));
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline && jdbc.queryForObject(
+                "SELECT count(*) FROM source_file WHERE status = 'loading' AND rows_read > 0", Long.class) == 0) {
+            Thread.sleep(20);
+        }
+
+        FileReport second = ingest.ingest(IngestRequest.of(Kind.DEPLOYMENTS, file));
+
+        FileReport loaded = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(loaded.outcome()).isEqualTo(FileReport.Outcome.LOADED);
+        assertThat(second.outcome()).isEqualTo(FileReport.Outcome.SKIPPED);
+        assertThat(second.duplicateOf()).isEqualTo(loaded.fileId());
+        assertThat(jdbc.queryForList("SELECT status FROM source_file ORDER BY file_id", String.class))
+                .containsExactly("loaded", "skipped");
     }
 
     /** A file that grows while it is loaded (an exporter still writing it) is refused whole, never half kept. */
@@ -241,8 +267,18 @@ class IngestRestartIntegrationTests extends LedgerIntegrationTest {
         /** When set: at the first chunk, a row is appended to this file, as an exporter still writing it would. */
         final java.util.concurrent.atomic.AtomicReference<Path> grow = new java.util.concurrent.atomic.AtomicReference<>();
 
+        /** When set: each chunk waits this long before it is written (a slow load, for two at once). */
+        final java.util.concurrent.atomic.AtomicLong pauseMillis = new java.util.concurrent.atomic.AtomicLong();
+
         @Override
         public void beforeWrite(Chunk<? extends LedgerRow> items) {
+            if (pauseMillis.get() > 0) {
+                try {
+                    Thread.sleep(pauseMillis.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Path growing = grow.getAndSet(null);
             if (growing != null) {
                 try {
