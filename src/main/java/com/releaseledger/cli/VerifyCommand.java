@@ -11,6 +11,7 @@ import com.releaseledger.reporting.Verifier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "An output folder (OUTPUT/JOB/PERIOD or .../vN).")
     Path folder;
 
+    @Option(names = "--files-only", description = "Accept a folder the ledger in use has no record of, checking its "
+            + "files against its own manifest alone (the last line says so): anyone holding a folder can rewrite it.")
+    boolean filesOnly;
+
     @Override
     public Integer call() {
         if (!Files.isDirectory(folder)) {
@@ -42,7 +47,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         Verification verification;
         try (Ledger ledger = Ledger.openToRead(database)) {
-            verification = ledger.get(Verifier.class).verify(folder);
+            verification = ledger.get(Verifier.class).verify(folder, filesOnly);
         }
         PrintWriter out = spec.commandLine().getOut();
         verification.lines().forEach(out::println);

@@ -34,16 +34,52 @@ public class Verifier {
     }
 
     public Verification verify(Path folder) {
+        return verify(folder, false);
+    }
+
+    /**
+     * Verifies the folder; {@code filesOnly} accepts a folder the ledger in use has no record of, checking its
+     * files against its own manifest only (and saying so on the last line): without it such a folder fails, since
+     * whoever holds a folder can rewrite its manifest's hashes.
+     */
+    public Verification verify(Path folder, boolean filesOnly) {
         List<String> lines = new ArrayList<>();
         Path manifestFile = folder.resolve(ReportService.MANIFEST);
         if (!Files.isRegularFile(manifestFile)) {
             lines.add("FAILED " + manifestFile + ": no manifest");
+            lines.add("verification FAILED");
             return new Verification(lines, false);
         }
-        ManifestFiles.Found current = ManifestFiles.read(manifestFile);
+        ManifestFiles.Found current;
+        try {
+            current = ManifestFiles.read(manifestFile);
+        } catch (tools.jackson.core.JacksonException e) {
+            lines.add("FAILED " + manifestFile + ": not a manifest (" + e.getOriginalMessage().lines().findFirst()
+                    .orElse("") + " at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+                    + "): it was altered or is not Release Ledger's");
+            lines.add("verification FAILED");
+            return new Verification(lines, false);
+        }
         boolean passed = checkFolder(folder, current, lines);
-        passed &= checkRecorded(folder, current, lines);
+        Boolean recorded = checkRecorded(folder, current, lines);
+        if (recorded == null) {
+            if (!filesOnly) {
+                lines.add("FAILED " + manifestFile + ": the ledger in use has no record of run "
+                        + current.content().path("run_id").asLong() + " with this manifest (SHA-256 "
+                        + current.sha256() + "); verify with the ledger that wrote it, or --files-only to check the"
+                        + " files against this manifest alone");
+                passed = false;
+            } else {
+                passed &= walkChain(folder, current, lines);
+                lines.add(passed ? "the files match their manifest, but were only checked against themselves: the"
+                        + " ledger in use has no record of this run" : "verification FAILED");
+                return new Verification(lines, passed);
+            }
+        } else {
+            passed &= recorded;
+        }
         passed &= walkChain(folder, current, lines);
+        passed &= walkForward(current, lines);
         lines.add(passed ? "verified: every hash matches and the chain is whole" : "verification FAILED");
         return new Verification(lines, passed);
     }
@@ -71,9 +107,11 @@ public class Verifier {
                 lines.add("ok " + file);
             }
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String name = file.getFileName().toString();
+        // the folder and every folder below it, except the later versions (v2/, ...) that hold their own manifests
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(path -> !isLaterVersion(folder, path)).toList()) {
+                String name = folder.relativize(file).toString();
                 if (!name.equals(ReportService.MANIFEST) && !listed.contains(name)) {
                     lines.add("FAILED " + file + ": not in the manifest");
                     passed = false;
@@ -86,21 +124,77 @@ public class Verifier {
         return passed;
     }
 
-    /** The manifest on disk is byte for byte the one the ledger recorded for this folder. */
-    private boolean checkRecorded(Path folder, ManifestFiles.Found manifest, List<String> lines) {
-        List<String> recorded = jdbc.queryForList("SELECT manifest_sha256 FROM report_manifest WHERE folder = ?",
-                String.class, folder.toAbsolutePath().normalize().toString());
-        if (recorded.isEmpty()) {
-            lines.add("note: the ledger in use has no record of " + folder + "; checked against the files alone");
+    /**
+     * The manifest on disk is byte for byte the one the ledger recorded for its run: looked up by the run id it
+     * names and by its own SHA-256, wherever the folder is now (a copy elsewhere verifies as the original). Null
+     * when the ledger knows neither the run nor the manifest.
+     */
+    private Boolean checkRecorded(Path folder, ManifestFiles.Found manifest, List<String> lines) {
+        Path file = folder.resolve(ReportService.MANIFEST);
+        List<Map<String, Object>> bySha = jdbc.queryForList(
+                "SELECT run_id, folder FROM report_manifest WHERE manifest_sha256 = ?", manifest.sha256());
+        if (!bySha.isEmpty()) {
+            String recordedFolder = (String) bySha.get(0).get("folder");
+            lines.add("ok " + file + " is the manifest the ledger recorded for run " + bySha.get(0).get("run_id")
+                    + (recordedFolder.equals(folder.toAbsolutePath().normalize().toString()) ? ""
+                            : " (written to " + recordedFolder + "; this is a copy)"));
             return true;
         }
-        if (!recorded.get(0).equals(manifest.sha256())) {
-            lines.add("FAILED " + folder.resolve(ReportService.MANIFEST) + ": SHA-256 " + manifest.sha256()
-                    + ", the ledger recorded " + recorded.get(0));
-            return false;
+        long runId = manifest.content().path("run_id").asLong(-1);
+        List<String> byRun = jdbc.queryForList("SELECT manifest_sha256 FROM report_manifest WHERE run_id = ?"
+                + " ORDER BY manifest_id DESC", String.class, runId);
+        if (byRun.isEmpty()) {
+            return null;
         }
-        lines.add("ok " + folder.resolve(ReportService.MANIFEST) + " is the manifest the ledger recorded");
-        return true;
+        lines.add("FAILED " + file + ": SHA-256 " + manifest.sha256() + ", the ledger recorded " + byRun.get(0)
+                + " for run " + runId);
+        return false;
+    }
+
+    /**
+     * Follows the chain forward from this manifest through the ledger (each later manifest of the job names the one
+     * before it), so a later run whose folder was deleted or changed fails the verification of an earlier one.
+     */
+    private boolean walkForward(ManifestFiles.Found start, List<String> lines) {
+        String job = start.content().path("job").asString();
+        String sha = start.sha256();
+        boolean passed = true;
+        int links = 0;
+        Set<String> seen = new HashSet<>();
+        while (seen.add(sha)) {
+            List<Map<String, Object>> next = jdbc.queryForList("SELECT folder, manifest_sha256 FROM report_manifest"
+                    + " WHERE previous_sha256 = ? ORDER BY manifest_id", sha);
+            if (next.isEmpty()) {
+                break;
+            }
+            Path later = Path.of((String) next.get(0).get("folder"));
+            String laterSha = ((String) next.get(0).get("manifest_sha256")).trim();
+            Path laterManifest = later.resolve(ReportService.MANIFEST);
+            if (!Files.isRegularFile(laterManifest)) {
+                lines.add("FAILED chain of " + job + ": the folder of a later run, " + later + ", is missing");
+                passed = false;
+            } else {
+                ManifestFiles.Found found = ManifestFiles.read(laterManifest);
+                if (!found.sha256().equals(laterSha)) {
+                    lines.add("FAILED chain of " + job + ": the manifest of a later run, " + laterManifest
+                            + ", is not the one the ledger recorded");
+                    passed = false;
+                } else {
+                    passed &= checkFolder(later, found, lines);
+                }
+            }
+            sha = laterSha;
+            links++;
+        }
+        lines.add((passed ? "ok" : "FAILED") + " chain of " + job + ": " + links + " later manifest(s) to the newest");
+        return passed;
+    }
+
+    /** Whether a file lies in a later version of the folder ({@code v2/} ...), which its own manifest covers. */
+    private static boolean isLaterVersion(Path folder, Path file) {
+        Path relative = folder.relativize(file);
+        return relative.getNameCount() > 1 && relative.getName(0).toString().matches("v[0-9]+")
+                && Files.isRegularFile(folder.resolve(relative.getName(0)).resolve(ReportService.MANIFEST));
     }
 
     /** Follows previous_manifest_sha256 back to the first run of the job. */

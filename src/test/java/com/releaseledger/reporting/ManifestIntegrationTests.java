@@ -197,4 +197,91 @@ class ManifestIntegrationTests extends LedgerIntegrationTest {
         assertThat(verification.passed()).isFalse();
         assertThat(verification.lines()).contains("FAILED " + run.folder().resolve("extra.csv") + ": not in the manifest");
     }
+
+    /**
+     * A forged copy elsewhere: the folder copied, a file edited and the manifest's hash of it recomputed. The ledger
+     * has no record of that manifest (looked up by its SHA-256 and its run id, not by the path), so it fails; an
+     * untouched copy elsewhere verifies as the original.
+     */
+    @Test
+    void aForgedCopyElsewhereFailsAndAnUntouchedCopyVerifies() throws IOException {
+        PublishedRun run = publish("2026-10");
+        Path copy = copy(run.folder(), output.getParent().resolve("elsewhere/audit/2026-10"));
+        Verification untouched = verifier.verify(copy);
+        assertThat(untouched.passed()).as(String.join("\n", untouched.lines())).isTrue();
+        assertThat(untouched.lines()).anySatisfy(line -> assertThat(line).contains("this is a copy"));
+
+        Path metrics = copy.resolve("metrics.csv");
+        Files.writeString(metrics, Files.readString(metrics).replace("team-1", "team-2"));
+        Path manifest = copy.resolve("manifest.json");
+        JsonNode content = ReportService.JSON.readTree(Files.readAllBytes(manifest));
+        Files.writeString(manifest, Files.readString(manifest)
+                .replace(content.path("outputs").get(0).path("sha256").asString(), Sha256.of(metrics))
+                .replace("\"size_bytes\" : " + content.path("outputs").get(0).path("size_bytes").asLong(),
+                        "\"size_bytes\" : " + Files.size(metrics)));
+
+        Verification forged = verifier.verify(copy);
+        assertThat(forged.passed()).isFalse();
+        assertThat(forged.lines()).anySatisfy(line -> assertThat(line).startsWith("FAILED " + manifest
+                + ": SHA-256").contains("the ledger recorded", "for run " + content.path("run_id").asLong()));
+
+        // a manifest that names a run the ledger never had: no record at all, so it fails unless --files-only
+        Files.writeString(manifest, Files.readString(manifest).replace("\"run_id\" : " + content.path("run_id")
+                .asLong(), "\"run_id\" : 999999"));
+        assertThat(verifier.verify(copy).passed()).isFalse();
+        Verification filesOnly = verifier.verify(copy, true);
+        assertThat(filesOnly.lines().get(filesOnly.lines().size() - 1)).isEqualTo("the files match their manifest,"
+                + " but were only checked against themselves: the ledger in use has no record of this run");
+    }
+
+    @Test
+    void aFileSlippedIntoASubfolderFails() throws IOException {
+        PublishedRun run = publish("2026-10");
+        Files.createDirectories(run.folder().resolve("extra"));
+        Files.writeString(run.folder().resolve("extra/notes.csv"), "x\n");
+
+        Verification verification = verifier.verify(run.folder());
+
+        assertThat(verification.passed()).isFalse();
+        assertThat(verification.lines()).contains("FAILED " + run.folder().resolve("extra/notes.csv")
+                + ": not in the manifest");
+    }
+
+    @Test
+    void verifyingAnEarlierRunFailsWhenTheNewestRunWasDeleted() throws IOException {
+        PublishedRun first = publish("2026-09");
+        PublishedRun newest = publish("2026-10");
+        try (Stream<Path> walk = Files.walk(newest.folder())) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+
+        Verification verification = verifier.verify(first.folder());
+
+        assertThat(verification.passed()).isFalse();
+        assertThat(verification.lines()).contains("FAILED chain of audit: the folder of a later run, "
+                + newest.folder().toAbsolutePath().normalize() + ", is missing");
+    }
+
+    @Test
+    void aCorruptedManifestIsANamedMismatchNotAParseError() throws IOException {
+        PublishedRun run = publish("2026-10");
+        Path manifest = run.folder().resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).substring(0, 200));
+
+        Verification verification = verifier.verify(run.folder());
+
+        assertThat(verification.passed()).isFalse();
+        assertThat(verification.lines().get(0)).startsWith("FAILED " + manifest + ": not a manifest (")
+                .endsWith("): it was altered or is not Release Ledger's");
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+        return to;
+    }
 }
