@@ -52,12 +52,15 @@ public class ReportService {
     private final AnalysisCsvFiles csv;
     private final Workbooks workbooks;
     private final PdfReports pdfs;
+    private final ManifestSignature signature;
 
-    ReportService(JdbcTemplate jdbc, AnalysisCsvFiles csv, Workbooks workbooks, PdfReports pdfs) {
+    ReportService(JdbcTemplate jdbc, AnalysisCsvFiles csv, Workbooks workbooks, PdfReports pdfs,
+            ManifestSignature signature) {
         this.jdbc = jdbc;
         this.csv = csv;
         this.workbooks = workbooks;
         this.pdfs = pdfs;
+        this.signature = signature;
     }
 
     /** Writes the run's files (all three documents) into the next version of its folder and chains its manifest. */
@@ -107,6 +110,8 @@ public class ReportService {
         Manifest manifest = manifest(runId, request, issue, files, previous);
         byte[] bytes = JSON.writeValueAsBytes(manifest);
         String sha = Sha256.of(bytes);
+        // the signature first: a folder with a manifest is complete, so nothing may follow it
+        files.add(write(folder.resolve(ManifestSignature.FILE), signature.sign(bytes)));
         Path manifestFile = write(folder.resolve(MANIFEST), bytes);
         files.add(manifestFile);
         jdbc.update("""
@@ -153,6 +158,9 @@ public class ReportService {
             JsonNode manifest = JSON.readTree(rs.getString("manifest"));
             List<Path> files = new ArrayList<>();
             manifest.get("outputs").forEach(output -> files.add(folder.resolve(output.get("file").asString())));
+            if (Files.isRegularFile(folder.resolve(ManifestSignature.FILE))) {
+                files.add(folder.resolve(ManifestSignature.FILE));
+            }
             files.add(folder.resolve(MANIFEST));
             JsonNode supersedes = manifest.get("supersedes");
             Path root = folder.getFileName().toString().matches("v[0-9]+") ? folder.getParent().getParent()

@@ -28,9 +28,11 @@ import tools.jackson.databind.JsonNode;
 public class Verifier {
 
     private final JdbcTemplate jdbc;
+    private final ManifestSignature signature;
 
-    Verifier(JdbcTemplate jdbc) {
+    Verifier(JdbcTemplate jdbc, ManifestSignature signature) {
         this.jdbc = jdbc;
+        this.signature = signature;
     }
 
     public Verification verify(Path folder) {
@@ -61,6 +63,7 @@ public class Verifier {
             return new Verification(lines, false);
         }
         boolean passed = checkFolder(folder, current, lines);
+        passed &= checkSignature(folder, lines);
         Boolean recorded = checkRecorded(folder, current, lines);
         if (recorded == null) {
             if (!filesOnly) {
@@ -112,7 +115,8 @@ public class Verifier {
             for (Path file : files.filter(Files::isRegularFile)
                     .filter(path -> !isLaterVersion(folder, path)).toList()) {
                 String name = folder.relativize(file).toString();
-                if (!name.equals(ReportService.MANIFEST) && !listed.contains(name)) {
+                if (!name.equals(ReportService.MANIFEST) && !name.equals(ManifestSignature.FILE)
+                        && !listed.contains(name)) {
                     lines.add("FAILED " + file + ": not in the manifest");
                     passed = false;
                 }
@@ -122,6 +126,34 @@ public class Verifier {
             passed = false;
         }
         return passed;
+    }
+
+    /**
+     * The manifest's signature ({@code manifest.sig}) holds for its bytes; says the key's fingerprint, and whether
+     * it is this engine's own key. A manifest written before manifests were signed has none: said, not failed.
+     */
+    private boolean checkSignature(Path folder, List<String> lines) {
+        Path file = folder.resolve(ReportService.MANIFEST);
+        Path sig = folder.resolve(ManifestSignature.FILE);
+        if (!Files.isRegularFile(sig)) {
+            lines.add("note: " + file + " is not signed (written before manifests were signed)");
+            return true;
+        }
+        try {
+            ManifestSignature.Check check = signature.check(Files.readAllBytes(file), Files.readAllBytes(sig));
+            if (!check.valid()) {
+                lines.add("FAILED " + sig + ": the signature does not hold for " + file + " (key " + check.fingerprint()
+                        + ")");
+                return false;
+            }
+            lines.add("ok " + file + " signed by key " + check.fingerprint()
+                    + (check.ours() ? " (this engine's key)" : " (not this engine's key: compare the fingerprint with"
+                            + " the one its owner publishes)"));
+            return true;
+        } catch (java.io.IOException e) {
+            lines.add("FAILED " + sig + ": cannot be read (" + e.getMessage() + ")");
+            return false;
+        }
     }
 
     /**

@@ -225,11 +225,20 @@ class ManifestIntegrationTests extends LedgerIntegrationTest {
         assertThat(forged.lines()).anySatisfy(line -> assertThat(line).startsWith("FAILED " + manifest
                 + ": SHA-256").contains("the ledger recorded", "for run " + content.path("run_id").asLong()));
 
-        // a manifest that names a run the ledger never had: no record at all, so it fails unless --files-only
+        // a manifest that names a run the ledger never had: no record at all, so it fails, and its signature no
+        // longer holds, so it fails with --files-only too
         Files.writeString(manifest, Files.readString(manifest).replace("\"run_id\" : " + content.path("run_id")
                 .asLong(), "\"run_id\" : 999999"));
         assertThat(verifier.verify(copy).passed()).isFalse();
-        Verification filesOnly = verifier.verify(copy, true);
+        assertThat(verifier.verify(copy, true).passed()).isFalse();
+
+        // an untouched pack the ledger in use does not know (another ledger's): it fails, unless --files-only, which
+        // says on its last line what it checked
+        Path other = copy(run.folder(), output.getParent().resolve("other/audit/2026-10"));
+        jdbc.update("DELETE FROM report_manifest WHERE run_id = ?", content.path("run_id").asLong());
+        assertThat(verifier.verify(other).passed()).isFalse();
+        Verification filesOnly = verifier.verify(other, true);
+        assertThat(filesOnly.passed()).as(String.join("\n", filesOnly.lines())).isTrue();
         assertThat(filesOnly.lines().get(filesOnly.lines().size() - 1)).isEqualTo("the files match their manifest,"
                 + " but were only checked against themselves: the ledger in use has no record of this run");
     }
@@ -273,6 +282,33 @@ class ManifestIntegrationTests extends LedgerIntegrationTest {
         assertThat(verification.passed()).isFalse();
         assertThat(verification.lines().get(0)).startsWith("FAILED " + manifest + ": not a manifest (")
                 .endsWith("): it was altered or is not Release Ledger's");
+    }
+
+    /**
+     * Each manifest is signed (Ed25519, manifest.sig): verify says by which key, and a manifest changed after it was
+     * signed fails on its signature alone, even checked against the files only (no ledger needed).
+     */
+    @Test
+    void theManifestIsSignedAndAChangedManifestFailsItsSignatureWithoutTheLedger() throws IOException {
+        PublishedRun run = publish("2026-10");
+        Path manifest = run.folder().resolve("manifest.json");
+        assertThat(run.folder().resolve("manifest.sig")).exists();
+        JsonNode sig = ReportService.JSON.readTree(Files.readAllBytes(run.folder().resolve("manifest.sig")));
+        assertThat(sig.path("algorithm").asString()).isEqualTo("Ed25519");
+        assertThat(sig.path("manifest_sha256").asString()).isEqualTo(Sha256.of(manifest));
+
+        Verification signed = verifier.verify(run.folder());
+        assertThat(signed.passed()).isTrue();
+        assertThat(signed.lines()).contains("ok " + manifest + " signed by key "
+                + sig.path("key_fingerprint").asString() + " (this engine's key)");
+
+        Path copy = copy(run.folder(), output.getParent().resolve("outsider/audit/2026-10"));
+        Files.writeString(copy.resolve("manifest.json"), Files.readString(manifest).replace("\"job\" : \"audit\"",
+                "\"job\" : \"audit \""));
+        Verification forged = verifier.verify(copy, true);
+        assertThat(forged.passed()).isFalse();
+        assertThat(forged.lines()).anySatisfy(line -> assertThat(line).startsWith("FAILED " + copy.resolve(
+                "manifest.sig") + ": the signature does not hold"));
     }
 
     private static Path copy(Path from, Path to) throws IOException {
