@@ -144,11 +144,9 @@ public class AnalysisService {
      */
     public AnalysisResult analyze(AnalysisRequest request, Long jobInstanceId) {
         if (jobInstanceId != null) {
-            List<Long> stored = jdbc.queryForList("SELECT run_id FROM analysis_run WHERE job_instance_id = :instance"
-                    + " AND trend_of IS NULL AND finished_at IS NOT NULL ORDER BY run_id DESC LIMIT 1",
-                    new MapSqlParameterSource("instance", jobInstanceId), Long.class);
-            if (!stored.isEmpty()) {
-                return result(stored.get(0), request);
+            java.util.Optional<Long> stored = storedRun(jobInstanceId);
+            if (stored.isPresent()) {
+                return result(stored.get(), request);
             }
         }
         long started = System.nanoTime();
@@ -159,6 +157,14 @@ public class AnalysisService {
         log.info("analysis run {} of {} {}: {} findings, {} pending, in {} s", runId, request.job(), request.period(),
                 result.findings(), result.pending(), String.format("%.1f", result.seconds()));
         return result;
+    }
+
+    /** The analysis a scheduled job's run (its Spring Batch job instance) stored, if it stored one. */
+    public java.util.Optional<Long> storedRun(long jobInstanceId) {
+        List<Long> stored = jdbc.queryForList("SELECT run_id FROM analysis_run WHERE job_instance_id = :instance"
+                + " AND trend_of IS NULL AND finished_at IS NOT NULL ORDER BY run_id DESC LIMIT 1",
+                new MapSqlParameterSource("instance", jobInstanceId), Long.class);
+        return stored.stream().findFirst();
     }
 
     /**

@@ -68,6 +68,15 @@ public class IngestService {
      * @throws IngestFailedException when the load stopped for another reason (it resumes on the next ingest)
      */
     public FileReport ingest(IngestRequest request) {
+        return ingest(request, null);
+    }
+
+    /**
+     * Ingests one file as part of a run ({@code runInstance}, the run's Spring Batch job instance, or null): a file
+     * with these bytes and path that the same run registered already (a run resumed after a kill) is taken as it
+     * was, loaded, skipped or refused, and not registered again.
+     */
+    public FileReport ingest(IngestRequest request, Long runInstance) {
         Path path = request.path();
         String name = path.toString();
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
@@ -77,11 +86,20 @@ public class IngestService {
         long size = size(path);
         java.sql.Timestamp modified = modified(path);
         String sha256 = Sha256.of(path);
+        if (runInstance != null) {
+            List<Long> earlier = jdbc.queryForList("""
+                    SELECT file_id FROM source_file
+                    WHERE run_instance_id = ? AND sha256 = ? AND path = ? AND status IN ('loaded', 'skipped', 'refused')
+                    ORDER BY file_id DESC LIMIT 1""", Long.class, runInstance, sha256, name);
+            if (!earlier.isEmpty()) {
+                return report(earlier.get(0));
+            }
+        }
         Long loaded = findFile(sha256, "loaded");
         if (loaded != null) {
-            return skipped(request, sha256, size, loaded);
+            return skipped(request, sha256, size, loaded, runInstance);
         }
-        long fileId = register(request, sha256, size, modified);
+        long fileId = register(request, sha256, size, modified, runInstance);
         try (Connection lock = dataSource.getConnection()) {
             AdvisoryLock fileLock = new AdvisoryLock(LOCK_NAMESPACE, Long.toString(fileId));
             if (!fileLock.tryLock(lock)) {
@@ -94,7 +112,8 @@ public class IngestService {
                 String status = jdbc.queryForObject("SELECT status FROM source_file WHERE file_id = ?", String.class,
                         fileId);
                 if (!"loading".equals(status)) {
-                    return "loaded".equals(status) ? skipped(request, sha256, size, fileId) : report(fileId);
+                    return "loaded".equals(status) ? skipped(request, sha256, size, fileId, runInstance)
+                            : report(fileId);
                 }
                 return load(request, fileId);
             } finally {
@@ -106,13 +125,14 @@ public class IngestService {
     }
 
     /** Registers the file as skipped: its bytes are those of a file already loaded ({@code loaded}). */
-    private FileReport skipped(IngestRequest request, String sha256, long size, long loaded) {
+    private FileReport skipped(IngestRequest request, String sha256, long size, long loaded, Long runInstance) {
         Long skipped = jdbc.queryForObject("""
                 INSERT INTO source_file (kind, format, path, sha256, size_bytes, source_zone, status, duplicate_of,
-                                         finished_at, profile, profile_sha256, constants)
-                VALUES (?, ?, ?, ?, ?, ?, 'skipped', ?, now(), ?, ?, ?) RETURNING file_id""", Long.class,
+                                         finished_at, profile, profile_sha256, constants, run_instance_id)
+                VALUES (?, ?, ?, ?, ?, ?, 'skipped', ?, now(), ?, ?, ?, ?) RETURNING file_id""", Long.class,
                 request.kind().id(), request.formatId(), request.path().toString(), sha256, size,
-                request.zone().getId(), loaded, profileName(request), profileSha(request), constants(request));
+                request.zone().getId(), loaded, profileName(request), profileSha(request), constants(request),
+                runInstance);
         return report(skipped);
     }
 
@@ -125,7 +145,8 @@ public class IngestService {
         }
     }
 
-    private long register(IngestRequest request, String sha256, long size, java.sql.Timestamp modified) {
+    private long register(IngestRequest request, String sha256, long size, java.sql.Timestamp modified,
+            Long runInstance) {
         Long resumed = findFile(sha256, "loading");
         if (resumed != null) {
             String how = jdbc.queryForObject("SELECT kind || ' ' || format || ' ' || source_zone"
@@ -144,11 +165,11 @@ public class IngestService {
         try {
             return jdbc.queryForObject("""
                     INSERT INTO source_file (kind, format, path, sha256, size_bytes, source_zone, status, profile,
-                                             profile_sha256, constants, modified_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 'loading', ?, ?, ?, ?) RETURNING file_id""", Long.class,
+                                             profile_sha256, constants, modified_at, run_instance_id)
+                    VALUES (?, ?, ?, ?, ?, ?, 'loading', ?, ?, ?, ?, ?) RETURNING file_id""", Long.class,
                     request.kind().id(), request.formatId(), request.path().toString(), sha256, size,
                     request.zone().getId(), profileName(request), profileSha(request), constants(request),
-                    modified);
+                    modified, runInstance);
         } catch (DuplicateKeyException raced) {
             return findFile(sha256, "loading"); // another process registered it a moment ago
         }

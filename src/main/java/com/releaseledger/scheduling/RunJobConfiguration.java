@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.core.job.Job;
@@ -60,37 +59,27 @@ class RunJobConfiguration {
     static final String OUTPUT = "output";
     /** Why the run's version is issued ({@code run --reason}): a non-identifying parameter, kept at the first start. */
     static final String REASON = "reason";
-    /** The files the run's ingest step has finished, as {@link IngestedFiles} writes them. */
-    static final String FILES_DONE = "ingest.files.done";
 
     @Bean
     Job jobRunJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestService ingest,
             AnalysisService analysis, ReportService reports, LocalJobExecutions localExecutions) {
         Step ingestSources = step("ingestSources", jobRepository, transactionManager, (contribution, chunk) -> {
             JobFile job = jobFile(chunk);
-            JobExecution execution = chunk.getStepContext().getStepExecution().getJobExecution();
-            // the files this run has ingested so far, kept as each is done: a resumed run takes them as they were
-            // instead of registering each again (as a duplicate of itself)
-            Map<String, Long> done = IngestedFiles.read(execution.getExecutionContext().getString(FILES_DONE, ""));
+            // each file registered under the run: a run resumed after a kill takes the files it had registered as
+            // they were, instead of registering each again as a duplicate of itself
+            long runInstance = chunk.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
             List<Long> fileIds = new ArrayList<>();
             long rows = 0;
             long refused = 0;
             for (IngestRequest request : JobSources.resolve(job)) {
-                String key = IngestedFiles.key(request.path());
-                Long earlier = done.get(key);
                 FileReport file;
                 try {
-                    file = earlier != null ? ingest.report(earlier) : ingest.ingest(request);
+                    file = ingest.ingest(request, runInstance);
                 } catch (IngestFailedException e) {
                     if (e.stopped()) {
                         throw new JobInterruptedException(e.getMessage());
                     }
                     throw e;
-                }
-                if (earlier == null && file.outcome() != FileReport.Outcome.REFUSED) {
-                    done.put(key, file.fileId());
-                    execution.getExecutionContext().putString(FILES_DONE, IngestedFiles.write(done));
-                    jobRepository.updateExecutionContext(execution);
                 }
                 fileIds.add(file.fileId());
                 rows += file.read();
@@ -111,11 +100,11 @@ class RunJobConfiguration {
             return RepeatStatus.FINISHED;
         });
         Step analyzeTrendPeriods = step("analyzeTrendPeriods", jobRepository, transactionManager, (contribution, chunk) -> {
-            analysis.analyzeTrendPeriods(context(chunk).getLong(RUN_ID), request(chunk));
+            analysis.analyzeTrendPeriods(runId(chunk, analysis), request(chunk));
             return RepeatStatus.FINISHED;
         });
         Step publishReports = step("publishReports", jobRepository, transactionManager, (contribution, chunk) -> {
-            reports.publish(context(chunk).getLong(RUN_ID), request(chunk), Path.of(context(chunk).getString(OUTPUT)),
+            reports.publish(runId(chunk, analysis), request(chunk), Path.of(context(chunk).getString(OUTPUT)),
                     jobFile(chunk).reports(), context(chunk).containsKey(REASON) ? context(chunk).getString(REASON)
                             : null);
             return RepeatStatus.FINISHED;
@@ -172,6 +161,22 @@ class RunJobConfiguration {
     /** The run's own context: what its steps hand on (file ids, the analysis run), kept across a restart. */
     private static ExecutionContext context(ChunkContext chunk) {
         return chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+    }
+
+    /**
+     * The run's analysis: as the analysis step put it in the run's context, else (an engine killed after the step
+     * committed and before the context was saved) the analysis stored for this job instance.
+     */
+    private static long runId(ChunkContext chunk, AnalysisService analysis) {
+        ExecutionContext context = context(chunk);
+        if (context.containsKey(RUN_ID)) {
+            return context.getLong(RUN_ID);
+        }
+        long instance = chunk.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
+        Long stored = analysis.storedRun(instance).orElseThrow(() -> new IllegalStateException(
+                "the run's analysis step completed but its analysis is not in the ledger"));
+        context.putLong(RUN_ID, stored);
+        return stored;
     }
 
     /** The job as it was when the run first started (see {@link #keepDefinition}). */

@@ -37,7 +37,7 @@ class JobRestartIntegrationTests extends LedgerIntegrationTest {
 
         // an uninterrupted run, for comparison
         assertThat(run(job, "uninterrupted")).as(err.toString()).isZero();
-        List<Map<String, Object>> uninterruptedLedger = ledger();
+        List<Map<String, Object>> uninterruptedLedger = ledgerSnapshot();
         emptyLedger();
 
         // a run whose analysis step fails: the database refuses the metric values
@@ -62,7 +62,7 @@ class JobRestartIntegrationTests extends LedgerIntegrationTest {
                 "publishReports COMPLETED");
 
         // and ends with the same ledger and the same bytes
-        assertThat(ledger()).isEqualTo(uninterruptedLedger);
+        assertThat(ledgerSnapshot()).isEqualTo(uninterruptedLedger);
         for (String file : CSV_FILES) {
             assertThat(Files.readAllBytes(dir.resolve("interrupted/restart-test/2026-10").resolve(file))).as(file)
                     .isEqualTo(Files.readAllBytes(dir.resolve("uninterrupted/restart-test/2026-10").resolve(file)));
@@ -142,8 +142,11 @@ class JobRestartIntegrationTests extends LedgerIntegrationTest {
         assertThat(process.exitValue()).as(log).isEqualTo(Cli.FAILED);
         assertThat(log).contains("stopped in step publishReports; the next run resumes it there")
                 .doesNotContain("failed in step publishReports");
-        try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve("out"))) {
-            assertThat(files.map(Path::toString).filter(name -> name.endsWith(".partial")).toList()).isEmpty();
+        // (the stop may come before the step made the output folder: then there is nothing to leave behind)
+        if (Files.exists(dir.resolve("out"))) {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve("out"))) {
+                assertThat(files.map(Path::toString).filter(name -> name.endsWith(".partial")).toList()).isEmpty();
+            }
         }
 
         // the next run resumes at the documents and completes them
@@ -174,7 +177,8 @@ class JobRestartIntegrationTests extends LedgerIntegrationTest {
         assertThat(Files.readAllLines(folder.resolve("findings.csv"))).hasSize(301);
         try (var files = Files.list(folder)) {
             assertThat(files.map(file -> file.getFileName().toString()).sorted().toList()).containsExactly(
-                    "findings.csv", "manifest.json", "metrics.csv", "pending.csv", "scorecard.pdf", "scorecard.xlsx");
+                    "findings.csv", "manifest.json", "manifest.sig", "metrics.csv", "pending.csv", "scorecard.pdf",
+                    "scorecard.xlsx");
         }
         assertThat(dir.resolve("second")).doesNotExist();
         assertThat(dir.resolve("elsewhere")).doesNotExist();
@@ -236,19 +240,4 @@ class JobRestartIntegrationTests extends LedgerIntegrationTest {
     }
 
     /** The ledger without its ids and times: files, versions, runs and their results. */
-    private List<Map<String, Object>> ledger() {
-        return jdbc.queryForList("""
-                SELECT 'file' AS what, path || ' ' || sha256 || ' ' || status AS detail,
-                       rows_read || ' ' || rows_loaded || ' ' || rows_rejected || ' ' || rows_duplicate AS n
-                FROM source_file
-                UNION ALL SELECT 'deployment version', deployment_id || ' ' || line_no || ' ' || encode(row_hash, 'hex'),
-                                 '' FROM deployment_version
-                UNION ALL SELECT 'run', period || ' ' || as_of || ' ' || (trend_of IS NULL), '' FROM analysis_run
-                UNION ALL SELECT 'metric', r.period || ' ' || m.scope || ' ' || m.scope_id || ' ' || m.metric,
-                                 coalesce(m.value::text, 'null') FROM metric_value m JOIN analysis_run r USING (run_id)
-                UNION ALL SELECT 'finding', r.period || ' ' || f.rule_id || ' ' || coalesce(f.deployment_id, ''),
-                                 f.detail FROM finding f JOIN analysis_run r USING (run_id)
-                UNION ALL SELECT 'manifest', period || ' ' || version, '' FROM report_manifest
-                ORDER BY 1, 2, 3""");
-    }
 }

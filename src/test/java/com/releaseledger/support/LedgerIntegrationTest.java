@@ -38,6 +38,28 @@ public abstract class LedgerIntegrationTest {
                          batch_job_execution_params, batch_job_execution, batch_job_instance CASCADE""");
     }
 
+    /** What the run left in the ledger, without ids or times: files, versions, runs, metrics, findings, manifests. */
+    protected java.util.List<java.util.Map<String, Object>> ledgerSnapshot() {
+        return jdbc.queryForList("""
+                SELECT 'file' AS what, path || ' ' || sha256 || ' ' || status AS detail,
+                       rows_read || ' ' || rows_loaded || ' ' || rows_rejected || ' ' || rows_duplicate AS n
+                FROM source_file
+                UNION ALL SELECT 'deployment version', deployment_id || ' ' || line_no || ' ' || encode(row_hash, 'hex'),
+                                 '' FROM deployment_version
+                UNION ALL SELECT 'incident version', incident_id || ' ' || line_no || ' ' || encode(row_hash, 'hex'),
+                                 '' FROM incident_version
+                UNION ALL SELECT 'run', period || ' ' || as_of || ' ' || (trend_of IS NULL), '' FROM analysis_run
+                UNION ALL SELECT 'metric', r.period || ' ' || m.scope || ' ' || m.scope_id || ' ' || m.metric,
+                                 coalesce(m.value::text, 'null') FROM metric_value m JOIN analysis_run r USING (run_id)
+                UNION ALL SELECT 'finding', r.period || ' ' || f.rule_id || ' ' || coalesce(f.deployment_id, '')
+                                 || ' ' || coalesce(f.incident_id, ''), f.detail
+                          FROM finding f JOIN analysis_run r USING (run_id)
+                UNION ALL SELECT 'budget', r.period || ' ' || b.service, b.consumed::text
+                          FROM error_budget b JOIN analysis_run r USING (run_id)
+                UNION ALL SELECT 'manifest', period || ' ' || version, '' FROM report_manifest
+                ORDER BY 1, 2, 3""");
+    }
+
     /**
      * Starts the engine in a process of its own, as a script would, on the test database; what it prints (both
      * streams) goes to {@code log}.
