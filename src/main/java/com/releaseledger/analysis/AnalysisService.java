@@ -311,6 +311,23 @@ public class AnalysisService {
         tables.ledgerPrepared = true;
     }
 
+    /**
+     * Prepares, in the current transaction, the working tables a run of this period and policy would have, from
+     * the ledger as it stands in the transaction (the deployment gate adds a deployment there first).
+     */
+    void prepareWorkingTables(AnalysisRequest request) {
+        Map<String, SqlFile> sql = new java.util.HashMap<>();
+        sqlFiles(true).forEach(file -> sql.put(file.name(), file));
+        jdbc.getJdbcTemplate().execute("SET LOCAL TimeZone = 'UTC'");
+        jdbc.getJdbcTemplate().execute("SET LOCAL jit = off");
+        prepare(sql, request, new WorkingTables());
+    }
+
+    /** The findings of one rule over the prepared working tables (its SQL file, as a run runs it). */
+    List<Map<String, Object>> ruleFindings(Catalog.Rule rule) {
+        return jdbc.queryForList(SqlFile.load(rule.file()).text(), new MapSqlParameterSource());
+    }
+
     /** The working tables made so far in one transaction: whether the ledger's are there, and the period's. */
     private static final class WorkingTables {
         private boolean ledgerPrepared;

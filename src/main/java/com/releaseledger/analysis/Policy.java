@@ -28,10 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
  *                               (of 24 hours) before it is a data-quality item (DESIGN.md section 6)
  * @param controlOwners          the owner of each control, by rule id (RL01), for the audit pack's control table;
  *                               a rule not named has {@link #DEFAULT_CONTROL_OWNER}
+ * @param gateBlockingSeverities the severities of a failing control that make the deployment gate block
+ *                               (DESIGN.md section 9; default high)
  */
 public record Policy(List<String> productionEnvironments, List<String> cabRequiredRisks, int emergencyReviewDays,
         int pirDays, int postmortemDays, int postmortemMaxSeverity, int maxExceptionDays, Bands bands,
-        Sample sample, int staleIncidentDays, Map<String, String> controlOwners) {
+        Sample sample, int staleIncidentDays, Map<String, String> controlOwners,
+        List<String> gateBlockingSeverities) {
 
     /** The owner of a control the policy does not name. */
     public static final String DEFAULT_CONTROL_OWNER = "Change management";
@@ -68,6 +71,13 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
             owners.put(id, owner.trim());
         });
         controlOwners = Collections.unmodifiableMap(owners);
+        gateBlockingSeverities = gateBlockingSeverities.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
+        for (String severity : gateBlockingSeverities) {
+            if (!severity.equals("high") && !severity.equals("medium")) {
+                throw new IllegalArgumentException("gate_blocking_severities: \"" + severity + "\" is not one of"
+                        + " [high, medium]");
+            }
+        }
     }
 
     /** The owner of a control: the policy's, else {@link #DEFAULT_CONTROL_OWNER}. */
@@ -78,7 +88,8 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
     /** This policy with another sample (size and seed). */
     public Policy withSample(Sample other) {
         return new Policy(productionEnvironments, cabRequiredRisks, emergencyReviewDays, pirDays, postmortemDays,
-                postmortemMaxSeverity, maxExceptionDays, bands, other, staleIncidentDays, controlOwners);
+                postmortemMaxSeverity, maxExceptionDays, bands, other, staleIncidentDays, controlOwners,
+                gateBlockingSeverities);
     }
 
     /**
@@ -137,7 +148,7 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
     /** The defaults of DESIGN.md section 6. */
     public static Policy defaults() {
         return new Policy(List.of("production", "prod"), List.of("high", "critical"), 5, 5, 10, 2, 30,
-                Bands.dora2023(), Sample.standard(), 7, Map.of());
+                Bands.dora2023(), Sample.standard(), 7, Map.of(), List.of("high"));
     }
 
     /**
@@ -174,6 +185,7 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
         map.put("max_exception_days", maxExceptionDays);
         map.put("stale_incident_days", staleIncidentDays);
         map.put("control_owners", controlOwners);
+        map.put("gate_blocking_severities", gateBlockingSeverities);
         Map<String, Object> band = new TreeMap<>();
         band.put("lead_time_hours", bands.leadTimeHours());
         band.put("change_failure_rate", bands.changeFailureRate());

@@ -28,6 +28,11 @@ final class Analysis {
 
     /** {@code --as-of}: an ISO-8601 date-time; without an offset it is read in the reporting zone. */
     static Instant asOf(String text, ZoneId zone) {
+        return instant("--as-of", text, zone);
+    }
+
+    /** An option's ISO-8601 date-time, read in {@code zone} when it has no offset; null when not given. */
+    static Instant instant(String option, String text, ZoneId zone) {
         if (text == null) {
             return null;
         }
@@ -37,7 +42,7 @@ final class Analysis {
             return parsed instanceof OffsetDateTime offset ? offset.toInstant()
                     : ((LocalDateTime) parsed).atZone(zone).toInstant();
         } catch (DateTimeException e) {
-            throw new BadInputException("--as-of \"" + text + "\" is not an ISO-8601 date-time"
+            throw new BadInputException(option + " \"" + text + "\" is not an ISO-8601 date-time"
                     + " (like 2026-10-30T15:00:00Z, or 2026-10-30T15:00 in the reporting zone)");
         }
     }

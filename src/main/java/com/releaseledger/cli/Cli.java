@@ -20,12 +20,13 @@ import picocli.CommandLine.Command;
         description = "Ingests deployments, changes and incidents into an audit ledger and analyses them: delivery "
                 + "metrics, error budgets and governance findings.",
         subcommands = {RunCommand.class, IngestCommand.class, AnalyzeCommand.class, VerifyCommand.class, RunsCommand.class,
-                JobsCommand.class, ServeCommand.class,
+                JobsCommand.class, ServeCommand.class, GateCommand.class,
                 GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (findings are data, not failures)", "1:the run failed (database or internal error)",
                 "2:usage, configuration or structurally broken input",
-                "3:only with --fail-on-findings: the run succeeded and found findings of that severity or higher"})
+                "3:only with --fail-on-findings: the run succeeded and found findings of that severity or higher;"
+                        + " for gate: the deployment is blocked"})
 public final class Cli {
 
     public static final int OK = 0;

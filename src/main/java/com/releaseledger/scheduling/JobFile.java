@@ -61,7 +61,7 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
     private static final Set<String> SCHEDULE_KEYS = Set.of("cron", "zone", "period", "catch_up_from");
     private static final Set<String> POLICY_KEYS = Set.of("production_environments", "cab_required_risks",
             "emergency_review_days", "pir_days", "postmortem_days", "postmortem_max_severity", "max_exception_days",
-            "bands", "sample", "stale_incident_days", "control_owners");
+            "bands", "sample", "stale_incident_days", "control_owners", "gate_blocking_severities");
     private static final Set<String> SAMPLE_KEYS = Set.of("size", "seed");
     private static final Set<String> BAND_KEYS = Set.of("lead_time_hours", "change_failure_rate", "recovery_hours",
             "deploy_days_per_week", "deploy_days_per_month");
@@ -233,7 +233,8 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
                         days(values, "postmortem_max_severity", defaults.postmortemMaxSeverity()),
                         days(values, "max_exception_days", defaults.maxExceptionDays()),
                         bands, sample,
-                        days(values, "stale_incident_days", defaults.staleIncidentDays()), owners);
+                        days(values, "stale_incident_days", defaults.staleIncidentDays()), owners,
+                        names(values, "gate_blocking_severities", defaults.gateBlockingSeverities()));
             } catch (IllegalArgumentException e) {
                 throw error(node, "policy: " + e.getMessage());
             }

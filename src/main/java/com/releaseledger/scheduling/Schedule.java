@@ -32,6 +32,11 @@ public record Schedule(String cron, ZoneId zone, PeriodKind period, YearMonth ca
             this.kind = kind;
         }
 
+        /** The kind of period a firing reports (a month, a week, a quarter). */
+        public ReportingPeriod.Kind kind() {
+            return kind;
+        }
+
         static PeriodKind of(String text) {
             return switch (text.trim().toLowerCase(Locale.ROOT)) {
                 case "previous-month" -> PREVIOUS_MONTH;

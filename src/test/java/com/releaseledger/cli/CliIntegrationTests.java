@@ -258,6 +258,37 @@ class CliIntegrationTests extends LedgerIntegrationTest {
         assertThat(printed.lines().count()).isLessThan(15);
     }
 
+    /** The gate as a pipeline calls it: exit 3 to block, 0 to allow, 2 for bad input; JSON to archive. */
+    @Test
+    void theGateExitsThreeToBlockZeroToAllowAndTwoForBadInput() throws IOException {
+        writeJob();
+        String job = dir.resolve("job.yml").toString();
+
+        // no change: RL01 (high) fails, so the deployment is blocked
+        assertThat(cli("gate", job, "--service", "svc-a", "--environment", "production", "--at",
+                "2026-10-20T10:00:00Z", "--deployed-by", "bot", "--json")).isEqualTo(3);
+        assertThat(out.toString()).contains("\"decision\" : \"block\"", "\"rule_id\" : \"RL01\"",
+                "\"result\" : \"fail\"", "\"decision_id\" : ");
+        out.getBuffer().setLength(0);
+
+        assertThat(cli("gate", job, "--service", "svc-a", "--environment", "staging", "--at",
+                "2026-10-20T10:00:00Z")).isZero();
+        assertThat(out.toString()).contains("staging is not a production environment: allowed, no control judged",
+                "ALLOW");
+        out.getBuffer().setLength(0);
+
+        // overridden by a release manager: allowed, and said so
+        assertThat(cli("gate", job, "--service", "svc-a", "--environment", "production", "--at",
+                "2026-10-20T10:00:00Z", "--deployed-by", "bot", "--override-by", "Rita", "--override-reason",
+                "hotfix for INC-1")).isZero();
+        assertThat(out.toString()).contains("RL01", "fail", "(a block overridden by Rita: hotfix for INC-1)");
+
+        assertThat(cli("gate", job, "--service", "svc-a", "--environment", "production", "--at", "tomorrow"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--at \"tomorrow\" is not an ISO-8601 date-time");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM gate_decision", Long.class)).isEqualTo(3);
+    }
+
     @Test
     void verifyOfAFolderThatDoesNotExistSaysSoAndExitsTwo() {
         Path nowhere = dir.resolve("out/job/2026-10");
@@ -358,7 +389,7 @@ class CliIntegrationTests extends LedgerIntegrationTest {
     private static String[] withDatabase(String... args) {
         TestDatabase.Connection db = TestDatabase.get();
         List<String> all = new ArrayList<>(List.of(args));
-        if (all.size() > 0 && List.of("run", "ingest", "analyze", "runs", "serve", "jobs").contains(all.get(0))
+        if (all.size() > 0 && List.of("run", "ingest", "analyze", "runs", "serve", "jobs", "gate").contains(all.get(0))
                 && !all.contains("--help")) {
             all.addAll(List.of("--db-url", db.url(), "--db-user", db.user(), "--db-password", db.password()));
         }
