@@ -38,6 +38,7 @@ WITH events AS (
 )
 SELECT rule_id, population, tested
 FROM events, emergency, postmortems, rollbacks, pd_changes, manual,
+     (SELECT gate_required AS required FROM a_param) gate,
 LATERAL (VALUES
     ('RL01', events.deployments, 'production deployments started in the period'),
     ('RL02', events.deployments, 'production deployments started in the period'),
@@ -53,5 +54,8 @@ LATERAL (VALUES
     ('RL12', pd_changes.n, 'changes named by deployments that finished in the period'),
     ('RL13', events.deployments, 'production deployments started in the period'),
     ('RL14', rollbacks.n, 'rollbacks whose review deadline fell in the period, by as_of'),
-    ('RL15', manual.n, 'deployments of services that roll back by hand')
+    ('RL15', manual.n, 'deployments of services that roll back by hand'),
+    ('RL16', CASE WHEN gate.required THEN events.deployments ELSE 0 END,
+        CASE WHEN gate.required THEN 'production deployments started in the period'
+             ELSE 'none: the policy does not require the gate' END)
 ) AS control (rule_id, population, tested)

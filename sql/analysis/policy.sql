@@ -15,6 +15,8 @@ SELECT ARRAY(SELECT jsonb_array_elements_text(CAST(:production_environments AS j
        CAST(:postmortem_days AS integer) * interval '24 hours'       AS postmortem,
        CAST(:postmortem_max_severity AS integer)                     AS postmortem_max_severity,
        CAST(:stale_incident_days AS integer) * interval '24 hours'   AS stale_incident,
+       CAST(:gate_required AS boolean)                               AS gate_required,
+       CAST(:gate_max_age_minutes AS integer) * interval '1 minute'  AS gate_max_age,
        CAST(:max_exception_days AS integer) * interval '24 hours'    AS max_exception,
        CAST(CAST(:lead_time_hours AS jsonb) ->> 0 AS numeric)        AS lead_time_elite_hours,
        CAST(CAST(:lead_time_hours AS jsonb) ->> 1 AS numeric)        AS lead_time_high_hours,

@@ -16,6 +16,7 @@ SELECT r.job, r.period, r.zone,
        (SELECT count(*) FROM run_input_file u JOIN source_file f ON f.file_id = u.file_id
         WHERE u.run_id = r.run_id AND f.rows_read = f.rows_loaded + f.rows_rejected + f.rows_duplicate)
            AS files_reconciled,
+       (SELECT count(*) FROM control_population c WHERE c.run_id = r.run_id) AS controls,
        (SELECT count(*) FROM finding f WHERE f.run_id = r.run_id AND NOT f.pending) AS findings,
        (SELECT count(DISTINCT f.rule_id) FROM finding f WHERE f.run_id = r.run_id AND NOT f.pending) AS rules_failed,
        (SELECT count(*) FROM finding f WHERE f.run_id = r.run_id AND NOT f.pending AND f.severity = 'high') AS high_findings,

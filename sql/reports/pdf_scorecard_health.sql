@@ -47,7 +47,8 @@ LATERAL (VALUES
         CASE WHEN has_earlier.yes THEN coalesce(g_then.high, 0) END),
     (5, 'Governance', 'medium-severity findings', coalesce(g_now.medium, 0),
         CASE WHEN has_earlier.yes THEN coalesce(g_then.medium, 0) END),
-    (6, 'Governance', 'controls breached (of 15)', coalesce(g_now.breached, 0),
+    (6, 'Governance', 'controls breached (of ' || (SELECT count(*) FROM control_population c
+                                                    WHERE c.run_id = :run_id) || ')', coalesce(g_now.breached, 0),
         CASE WHEN has_earlier.yes THEN coalesce(g_then.breached, 0) END),
     (7, 'Governance', 'obligations open at as_of', coalesce(g_now.pending, 0),
         CASE WHEN has_earlier.yes THEN coalesce(g_then.pending, 0) END),

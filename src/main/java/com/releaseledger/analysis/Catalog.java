@@ -117,5 +117,11 @@ public final class Catalog {
             new Rule("RL15", "manual_rollback_without_test_evidence", "medium", "Manual rollbacks are tested",
                     "A service whose rollback is manual deploys only with evidence of testing.",
                     "The service's rollback is manual and the deployment has no test evidence.",
-                    List.of(PRODUCTION)));
+                    List.of(PRODUCTION)),
+            new Rule("RL16", "deployed_without_gate", "medium", "Deployments pass the gate first",
+                    "When the policy requires it, no production deployment starts without the deployment gate's"
+                            + " leave.",
+                    "With gate_required, a production deployment started with no allowing (or overridden) gate"
+                            + " decision for its service and change in the gate_max_age_minutes before it.",
+                    List.of(PRODUCTION, "gate_required", "gate_max_age_minutes")));
 }

@@ -34,7 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class GateService {
 
-    /** The rules the gate judges (DESIGN.md section 9): the event rules a deployment can fail before it starts. */
+    /**
+     * The rules the gate judges (DESIGN.md section 9): the event rules a deployment can fail before it starts (not
+     * RL16, which asks whether the gate was asked).
+     */
     static final List<String> GATE_RULES = List.of("RL01", "RL02", "RL03", "RL04", "RL05", "RL06", "RL07", "RL08",
             "RL10", "RL13", "RL15");
 

@@ -30,11 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
  *                               a rule not named has {@link #DEFAULT_CONTROL_OWNER}
  * @param gateBlockingSeverities the severities of a failing control that make the deployment gate block
  *                               (DESIGN.md section 9; default high)
+ * @param gateRequired           whether every production deployment must pass the gate first (RL16; default no)
+ * @param gateMaxAgeMinutes      how long before a deployment's start its allowing gate decision may be (RL16; 60)
  */
 public record Policy(List<String> productionEnvironments, List<String> cabRequiredRisks, int emergencyReviewDays,
         int pirDays, int postmortemDays, int postmortemMaxSeverity, int maxExceptionDays, Bands bands,
         Sample sample, int staleIncidentDays, Map<String, String> controlOwners,
-        List<String> gateBlockingSeverities) {
+        List<String> gateBlockingSeverities, boolean gateRequired, int gateMaxAgeMinutes) {
 
     /** The owner of a control the policy does not name. */
     public static final String DEFAULT_CONTROL_OWNER = "Change management";
@@ -54,6 +56,9 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
         }
         if (postmortemMaxSeverity < 1 || postmortemMaxSeverity > 4) {
             throw new IllegalArgumentException("postmortem_max_severity must be from 1 to 4");
+        }
+        if (gateMaxAgeMinutes < 0) {
+            throw new IllegalArgumentException("gate_max_age_minutes must not be negative");
         }
         if (staleIncidentDays < 0) {
             throw new IllegalArgumentException("policy day counts must not be negative");
@@ -89,7 +94,7 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
     public Policy withSample(Sample other) {
         return new Policy(productionEnvironments, cabRequiredRisks, emergencyReviewDays, pirDays, postmortemDays,
                 postmortemMaxSeverity, maxExceptionDays, bands, other, staleIncidentDays, controlOwners,
-                gateBlockingSeverities);
+                gateBlockingSeverities, gateRequired, gateMaxAgeMinutes);
     }
 
     /**
@@ -148,7 +153,7 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
     /** The defaults of DESIGN.md section 6. */
     public static Policy defaults() {
         return new Policy(List.of("production", "prod"), List.of("high", "critical"), 5, 5, 10, 2, 30,
-                Bands.dora2023(), Sample.standard(), 7, Map.of(), List.of("high"));
+                Bands.dora2023(), Sample.standard(), 7, Map.of(), List.of("high"), false, 60);
     }
 
     /**
@@ -186,6 +191,8 @@ public record Policy(List<String> productionEnvironments, List<String> cabRequir
         map.put("stale_incident_days", staleIncidentDays);
         map.put("control_owners", controlOwners);
         map.put("gate_blocking_severities", gateBlockingSeverities);
+        map.put("gate_required", gateRequired);
+        map.put("gate_max_age_minutes", gateMaxAgeMinutes);
         Map<String, Object> band = new TreeMap<>();
         band.put("lead_time_hours", bands.leadTimeHours());
         band.put("change_failure_rate", bands.changeFailureRate());

@@ -61,7 +61,8 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
     private static final Set<String> SCHEDULE_KEYS = Set.of("cron", "zone", "period", "catch_up_from");
     private static final Set<String> POLICY_KEYS = Set.of("production_environments", "cab_required_risks",
             "emergency_review_days", "pir_days", "postmortem_days", "postmortem_max_severity", "max_exception_days",
-            "bands", "sample", "stale_incident_days", "control_owners", "gate_blocking_severities");
+            "bands", "sample", "stale_incident_days", "control_owners", "gate_blocking_severities", "gate_required",
+            "gate_max_age_minutes");
     private static final Set<String> SAMPLE_KEYS = Set.of("size", "seed");
     private static final Set<String> BAND_KEYS = Set.of("lead_time_hours", "change_failure_rate", "recovery_hours",
             "deploy_days_per_week", "deploy_days_per_month");
@@ -234,7 +235,9 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
                         days(values, "max_exception_days", defaults.maxExceptionDays()),
                         bands, sample,
                         days(values, "stale_incident_days", defaults.staleIncidentDays()), owners,
-                        names(values, "gate_blocking_severities", defaults.gateBlockingSeverities()));
+                        names(values, "gate_blocking_severities", defaults.gateBlockingSeverities()),
+                        flag(values, "gate_required", defaults.gateRequired()),
+                        days(values, "gate_max_age_minutes", defaults.gateMaxAgeMinutes()));
             } catch (IllegalArgumentException e) {
                 throw error(node, "policy: " + e.getMessage());
             }
@@ -249,6 +252,18 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
                 throw error(node, "policy." + key + " must be a non-empty list of names");
             }
             return list.getValue().stream().map(item -> scalar(item, "policy." + key)).toList();
+        }
+
+        boolean flag(Map<String, Node> values, String key, boolean fallback) {
+            Node node = values.get(key);
+            if (node == null) {
+                return fallback;
+            }
+            String text = scalar(node, "policy." + key).trim().toLowerCase(java.util.Locale.ROOT);
+            if (!text.equals("true") && !text.equals("false")) {
+                throw error(node, "policy." + key + " \"" + text + "\" is not true or false");
+            }
+            return text.equals("true");
         }
 
         int days(Map<String, Node> values, String key, int fallback) {

@@ -189,4 +189,45 @@ class GateIntegrationTests extends FixtureIntegrationTest {
         assertThat(gateSays.values().stream().flatMap(List::stream).distinct().sorted().toList())
                 .containsExactly("RL01", "RL02", "RL03", "RL04", "RL05", "RL07", "RL08", "RL15");
     }
+
+    /**
+     * RL16, under gate_required: a deployment needs an allowing (or overridden) decision for its service and change
+     * asked in the 60 minutes before its start. Decisions written here with their time asked, as the gate stores them.
+     */
+    @Test
+    void rl16FlagsADeploymentWithoutTheGatesLeaveInTheMinutesBeforeIt() {
+        decision("svc", "c-ok", "allow", "2026-10-20T09:00:00Z"); // exactly 60 minutes before d-edge
+        decision("svc", "c-ok", "allow", "2026-10-21T08:59:59Z"); // 60 minutes and a second before d-late
+        decision("svc", "c-late", "block", "2026-10-22T09:50:00Z"); // a block is not leave
+        decision("svc", null, "allow", "2026-10-23T09:30:00Z"); // leave for a deployment with no change
+        fixture.load(Kind.DEPLOYMENTS, csv(DEPLOYMENT,
+                deployment("d-edge", "2026-10-20T10:00:00Z", "c-ok"),
+                deployment("d-late", "2026-10-21T10:00:00Z", "c-ok"),
+                deployment("d-blocked", "2026-10-22T10:00:00Z", "c-late"),
+                deployment("d-none", "2026-10-23T10:00:00Z", ""),
+                deployment("d-other-service", "2026-10-20T10:00:00Z", "c-ok", "service=svc-man"),
+                deployment("d-staging", "2026-10-20T10:00:00Z", "c-ok", "environment=staging")));
+
+        Policy required = new Policy(Policy.defaults().productionEnvironments(), Policy.defaults().cabRequiredRisks(),
+                5, 5, 10, 2, 30, Policy.defaults().bands(), Policy.defaults().sample(), 7, Map.of(), List.of("high"),
+                true, 60);
+        long run = fixture.analyze("2026-10", "UTC", null, required);
+
+        // d-edge had leave exactly 60 minutes before; d-none a decision that named no change; d-staging is not
+        // production. d-late's leave was a second too old, d-blocked's a block, d-other-service's another service's
+        assertThat(fixture.findings(run, "RL16", false)).containsExactly(
+                "d-blocked|c-late||2026-10-22T10:00:00Z",
+                "d-late|c-ok||2026-10-21T10:00:00Z",
+                "d-other-service|c-ok||2026-10-20T10:00:00Z");
+        // without gate_required, RL16 finds nothing
+        assertThat(fixture.findings(fixture.analyze("2026-10", "UTC", null), "RL16", false)).isEmpty();
+    }
+
+    private void decision(String service, String change, String decision, String askedAt) {
+        jdbc.update("""
+                INSERT INTO gate_decision (asked_at, job, service, environment, change_id, deploy_at, is_hotfix,
+                                           production, decision, controls, policy, engine_version)
+                VALUES (?::timestamptz, 'test', ?, 'production', ?, ?::timestamptz, false, true, ?, '[]', '{}', 'test')""",
+                askedAt, service, change, askedAt, decision);
+    }
 }

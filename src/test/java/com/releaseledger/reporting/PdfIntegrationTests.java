@@ -79,7 +79,7 @@ class PdfIntegrationTests extends LedgerIntegrationTest {
         // requester, "ann" for "Ann"), RL15 (DEP-SELF has no test evidence, svc-a rolls back by hand) and RL11
         // (INC-BIG, severity 1, resolved 7 Oct: its postmortem was due 17 Oct and never came). Not RL13: DEP-SELF
         // went out on the 6th, before INC-BIG spent the budget. Two of them (RL01, RL04) are high severity.
-        assertThat(text).contains("4 exceptions (2 high severity) across 4 of 15 controls");
+        assertThat(text).contains("4 exceptions (2 high severity) across 4 of 16 controls");
         assertThat(text).contains("DEP-NOCHANGE", "DEP-SELF", "CHG-SELF", "INC-BIG");
         // each rule under its plain name, with its code name beside it
         assertThat(text).contains("RL01 Every deployment has a change (deployment_without_change)",
@@ -87,7 +87,7 @@ class PdfIntegrationTests extends LedgerIntegrationTest {
                 "RL15 Manual rollbacks are tested (manual_rollback_without_test_evidence)");
         // evidence as labelled fields, never JSON; RL01 says which case it is
         assertThat(text).contains("Reason: the deployment names no change").doesNotContain("{\"");
-        for (int rule = 1; rule <= 15; rule++) {
+        for (int rule = 1; rule <= 16; rule++) {
             assertThat(text).contains(String.format("RL%02d", rule));
         }
         assertThat(text).containsPattern("Page 2 of\\s+\\d+");

@@ -129,7 +129,7 @@ class WorkbookIntegrationTests extends LedgerIntegrationTest {
             assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) cover).getCTWorksheet().isSetAutoFilter()).isFalse();
 
             Sheet controls = book.getSheet("Controls");
-            assertThat(text(controls, 4, 0)).isEqualTo("Rows: 15");
+            assertThat(text(controls, 4, 0)).isEqualTo("Rows: 16");
             assertThat(text(controls, 7, 0)).isEqualTo("RL01");
             assertThat(controls.getRow(7).getCell(5).getNumericCellValue()).isEqualTo(3); // "=1+1", d2, d3
             // a rate is a percentage, as the PDF shows it: three of three deployments name no change
