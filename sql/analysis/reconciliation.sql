@@ -11,15 +11,14 @@ WITH files AS (
     FROM source_file WHERE status = 'loaded' GROUP BY kind
 ), d AS (
     SELECT count(*) AS ledger,
-           count(*) FILTER (WHERE (started_at >= p.period_start AND started_at < p.period_end)
-                               OR (finished_at >= p.period_start AND finished_at < p.period_end)) AS in_period,
-           count(*) FILTER (WHERE ((started_at >= p.period_start AND started_at < p.period_end)
-                                   OR (finished_at >= p.period_start AND finished_at < p.period_end))
-                              AND lower(environment) = ANY (p.production_environments)) AS production_env,
-           count(*) FILTER (WHERE ((started_at >= p.period_start AND started_at < p.period_end)
-                                   OR (finished_at >= p.period_start AND finished_at < p.period_end))
-                              AND is_production) AS production
-    FROM a_deployment CROSS JOIN a_param p
+           count(*) FILTER (WHERE in_period) AS in_period,
+           count(*) FILTER (WHERE in_period AND production_env) AS production_env,
+           count(*) FILTER (WHERE in_period AND is_production) AS production
+    FROM (SELECT d.is_production,
+                 (d.started_at >= p.period_start AND d.started_at < p.period_end)
+                     OR (d.finished_at >= p.period_start AND d.finished_at < p.period_end) AS in_period,
+                 lower(d.environment) = ANY (p.production_environments) AS production_env
+          FROM a_deployment d CROSS JOIN a_param p) deployment
 ), counts AS (
     SELECT (SELECT count(*) FROM a_event) AS tested,
            (SELECT count(*) FROM a_pd) AS pd,

@@ -63,6 +63,16 @@ public class GateService {
 
     /** One control's result: pass or fail, its severity, and the reason in one sentence. */
     public record Control(String ruleId, String name, String result, String severity, String reason) {
+
+        /** As the stored decision and the gate's JSON write it (DESIGN.md section 9's keys). */
+        public Map<String, Object> asMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("rule_id", ruleId);
+            map.put("result", result);
+            map.put("severity", severity);
+            map.put("reason", reason);
+            return map;
+        }
     }
 
     /** The decision as stored. */
@@ -158,15 +168,7 @@ public class GateService {
 
     private long store(Request request, boolean production, String decision, boolean overridden, String refused,
             List<Control> controls) {
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (Control control : controls) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("rule_id", control.ruleId());
-            result.put("result", control.result());
-            result.put("severity", control.severity());
-            result.put("reason", control.reason());
-            results.add(result);
-        }
+        List<Map<String, Object>> results = controls.stream().map(Control::asMap).toList();
         Long id = jdbc.queryForObject("""
                 INSERT INTO gate_decision (job, service, environment, change_id, deployed_by, deploy_at, is_hotfix,
                                            test_evidence, production, decision, overridden, override_by,

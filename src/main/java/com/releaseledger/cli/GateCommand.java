@@ -4,9 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -135,16 +133,7 @@ final class GateCommand implements Callable<Integer> {
         json.put("decision", decision.decision());
         json.put("decision_id", decision.decisionId());
         json.put("overridden", decision.overridden());
-        List<Map<String, Object>> controls = new ArrayList<>();
-        for (GateService.Control control : decision.controls()) {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("rule_id", control.ruleId());
-            one.put("result", control.result());
-            one.put("severity", control.severity());
-            one.put("reason", control.reason());
-            controls.add(one);
-        }
-        json.put("controls", controls);
+        json.put("controls", decision.controls().stream().map(GateService.Control::asMap).toList());
         json.put("production", decision.production());
         if (decision.overrideRefused() != null) {
             json.put("override_refused", decision.overrideRefused());

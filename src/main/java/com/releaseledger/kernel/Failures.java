@@ -19,12 +19,13 @@ public final class Failures {
 
     /** The failure itself or the first of its causes that is a {@code type}. */
     public static <T extends Throwable> Optional<T> causeOf(Throwable failure, Class<T> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return Optional.of(type.cast(cause));
-            }
-        }
-        return Optional.empty();
+        return causes(failure).filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /** The failure and its causes, most general first. */
+    private static java.util.stream.Stream<Throwable> causes(Throwable failure) {
+        return java.util.stream.Stream.iterate(failure, java.util.Objects::nonNull,
+                cause -> cause.getCause() == cause ? null : cause.getCause());
     }
 
     /**
@@ -32,11 +33,6 @@ public final class Failures {
      * hook then with "Shutdown in progress" (a library may throw its own exception with that message, or wrap it).
      */
     public static boolean fromShutdown(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if ("Shutdown in progress".equals(cause.getMessage())) {
-                return true;
-            }
-        }
-        return false;
+        return causes(failure).anyMatch(cause -> "Shutdown in progress".equals(cause.getMessage()));
     }
 }

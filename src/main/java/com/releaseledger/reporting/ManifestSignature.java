@@ -72,7 +72,7 @@ class ManifestSignature {
     }
 
     /** Checks {@code manifest.sig} against the manifest's bytes, and whether the key is this engine's own. */
-    Check check(byte[] manifest, byte[] signatureFile) {
+    synchronized Check check(byte[] manifest, byte[] signatureFile) {
         try {
             JsonNode signature = ReportService.JSON.readTree(signatureFile);
             PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
