@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.releaseledger.kernel.BadInputException;
 import com.releaseledger.kernel.EngineVersion;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -78,9 +79,37 @@ public class GateService {
     /** The decision as stored. */
     public record Decision(long decisionId, String decision, boolean overridden, String overrideRefused,
             boolean production, List<Control> controls) {
+
+        /**
+         * As a pipeline archives it, from the command's {@code --json} and from the HTTP endpoint alike (DESIGN.md
+         * section 9's keys, then {@code production} and, when an override was refused, why).
+         */
+        public Map<String, Object> asMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("decision", decision);
+            map.put("decision_id", decisionId);
+            map.put("overridden", overridden);
+            map.put("controls", controls.stream().map(Control::asMap).toList());
+            map.put("production", production);
+            if (overrideRefused != null) {
+                map.put("override_refused", overrideRefused);
+            }
+            return map;
+        }
     }
 
+    /**
+     * Judges the deployment and stores the decision.
+     *
+     * @throws BadInputException when the service or environment is missing, or an override lacks who or why
+     */
     public Decision decide(Request request) {
+        if (blankToNull(request.service()) == null || blankToNull(request.environment()) == null) {
+            throw new BadInputException("the gate needs the service and the environment of the deployment");
+        }
+        if ((request.overrideBy() == null) != (request.overrideReason() == null)) {
+            throw new BadInputException("an override needs both who takes it and why (override by, override reason)");
+        }
         boolean production = request.policy().productionEnvironments()
                 .contains(request.environment().trim().toLowerCase(Locale.ROOT));
         List<Control> controls = production ? judge(request) : List.of();
@@ -116,7 +145,8 @@ public class GateService {
                 }
                 String reason = analysis.ruleFindings(rule).stream()
                         .filter(row -> deploymentId.equals(row.get("deployment_id")))
-                        .map(row -> ((String) row.get("detail")).replace(deploymentId, "this deployment"))
+                        .map(row -> ((String) row.get("detail")).replace("deployment " + deploymentId, "this deployment")
+                                .replace(deploymentId, "this deployment"))
                         .findFirst().orElse(null);
                 results.add(new Control(rule.id(), rule.name(), reason == null ? "pass" : "fail", rule.severity(),
                         reason == null ? rule.title() + ": passes" : reason));

@@ -2,20 +2,15 @@ package com.releaseledger.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
 import java.util.Map;
 import java.util.Set;
 
 import com.releaseledger.analysis.AnalysisRequest;
 import com.releaseledger.analysis.AnalysisResult;
 import com.releaseledger.analysis.AnalysisService;
-import com.releaseledger.kernel.BadInputException;
+import com.releaseledger.kernel.Instants;
 import com.releaseledger.reporting.Document;
 import com.releaseledger.reporting.PublishedRun;
 import com.releaseledger.reporting.ReportService;
@@ -28,23 +23,7 @@ final class Analysis {
 
     /** {@code --as-of}: an ISO-8601 date-time; without an offset it is read in the reporting zone. */
     static Instant asOf(String text, ZoneId zone) {
-        return instant("--as-of", text, zone);
-    }
-
-    /** An option's ISO-8601 date-time, read in {@code zone} when it has no offset; null when not given. */
-    static Instant instant(String option, String text, ZoneId zone) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text.trim(), OffsetDateTime::from,
-                    LocalDateTime::from);
-            return parsed instanceof OffsetDateTime offset ? offset.toInstant()
-                    : ((LocalDateTime) parsed).atZone(zone).toInstant();
-        } catch (DateTimeException e) {
-            throw new BadInputException(option + " \"" + text + "\" is not an ISO-8601 date-time"
-                    + " (like 2026-10-30T15:00:00Z, or 2026-10-30T15:00 in the reporting zone)");
-        }
+        return Instants.parse("--as-of", text, zone);
     }
 
     static AnalysisResult run(Ledger ledger, AnalysisRequest request, Path output, Set<Document> reports,

@@ -4,13 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.releaseledger.analysis.GateService;
-import com.releaseledger.analysis.ReportingPeriod;
 import com.releaseledger.kernel.BadInputException;
+import com.releaseledger.kernel.Instants;
 import com.releaseledger.scheduling.JobFile;
 
 import picocli.CommandLine.Command;
@@ -90,18 +88,15 @@ final class GateCommand implements Callable<Integer> {
             throw new BadInputException("--override-by and --override-reason go together");
         }
         Instant when = at == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
-                : Analysis.instant("--at", at, job.reportingZone());
-        ReportingPeriod.Kind kind = job.schedule() == null ? ReportingPeriod.Kind.MONTH
-                : job.schedule().period().kind();
+                : Instants.parse("--at", at, job.reportingZone());
         GateService.Decision decision;
         try (Ledger ledger = Ledger.open(database)) {
-            decision = ledger.get(GateService.class).decide(new GateService.Request(job.name(), job.policy(),
-                    job.reportingZone(), kind, service, environment, change, deployedBy, when, hotfix, testEvidence,
-                    overrideBy, overrideReason));
+            decision = ledger.get(GateService.class).decide(job.gateRequest(service, environment, change, deployedBy,
+                    when, hotfix, testEvidence, overrideBy, overrideReason));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(JSON.writeValueAsString(asJson(decision)));
+            out.println(JSON.writeValueAsString(decision.asMap()));
         } else {
             print(out, decision, when);
         }
@@ -126,18 +121,5 @@ final class GateCommand implements Callable<Integer> {
         }
         out.printf("decision %d: %s%s%n", decision.decisionId(), decision.decision().toUpperCase(java.util.Locale.ROOT),
                 decision.overridden() ? " (a block overridden by " + overrideBy.trim() + ": " + overrideReason + ")" : "");
-    }
-
-    private static Map<String, Object> asJson(GateService.Decision decision) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("decision", decision.decision());
-        json.put("decision_id", decision.decisionId());
-        json.put("overridden", decision.overridden());
-        json.put("controls", decision.controls().stream().map(GateService.Control::asMap).toList());
-        json.put("production", decision.production());
-        if (decision.overrideRefused() != null) {
-            json.put("override_refused", decision.overrideRefused());
-        }
-        return json;
     }
 }

@@ -1,6 +1,7 @@
 package com.releaseledger.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -10,9 +11,11 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.releaseledger.LedgerApplication;
+import com.releaseledger.http.ServedJobs;
 import com.releaseledger.kernel.batch.LocalJobExecutions;
 
 /**
@@ -50,15 +53,32 @@ final class Ledger implements AutoCloseable {
     }
 
     private static Ledger open(DatabaseOptions database, boolean lazy) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
-                .web(WebApplicationType.NONE)
+        return new Ledger(builder(database).web(WebApplicationType.NONE).lazyInitialization(lazy).run());
+    }
+
+    /**
+     * The engine of {@code serve --http}: the same, with the web server on and the gate's endpoints (module
+     * {@code http}) answering for {@code jobs}; the web server stops with the engine.
+     *
+     * @param web the web server's properties ({@code server.port}, the token)
+     */
+    static Ledger openServing(DatabaseOptions database, Map<String, Object> web, ServedJobs jobs) {
+        return new Ledger(builder(database).web(WebApplicationType.SERVLET).properties(web)
+                .initializers(context -> context.getBeanFactory().registerSingleton("servedJobs", jobs))
+                .run());
+    }
+
+    private static SpringApplicationBuilder builder(DatabaseOptions database) {
+        return new SpringApplicationBuilder(LedgerApplication.class)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .lazyInitialization(lazy)
                 .registerShutdownHook(false) // our own hook orders the stop: jobs first, then the database
-                .properties(database.properties())
-                .run();
-        return new Ledger(context);
+                .properties(database.properties());
+    }
+
+    /** The port the web server of {@link #openServing} listens on (the one asked for, or the one given for 0). */
+    int httpPort() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     <T> T get(Class<T> type) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +29,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
+import com.releaseledger.analysis.GateService;
 import com.releaseledger.analysis.Policy;
+import com.releaseledger.analysis.ReportingPeriod;
 import com.releaseledger.ingest.Kind;
 import com.releaseledger.ingest.Profile;
 import com.releaseledger.ingest.SourceFormat;
@@ -68,6 +71,17 @@ public record JobFile(String name, String description, Path file, List<SourceSpe
             "deploy_days_per_week", "deploy_days_per_month");
     private static final Set<String> SOURCE_KEYS = Set.of("kind", "path", "format", "zone", "profile", "constants");
     private static final Set<String> INGEST_KEYS = Set.of("max_rejected_share");
+
+    /**
+     * The deployment gate's question about a deployment about to start, judged with this job's policy, in its
+     * reporting zone, over the period its runs report (a month for a job with no schedule).
+     */
+    public GateService.Request gateRequest(String service, String environment, String changeId, String deployedBy,
+            Instant at, boolean hotfix, String testEvidence, String overrideBy, String overrideReason) {
+        ReportingPeriod.Kind kind = schedule == null ? ReportingPeriod.Kind.MONTH : schedule.period().kind();
+        return new GateService.Request(name, policy, reportingZone, kind, service, environment, changeId, deployedBy,
+                at, hotfix, testEvidence, overrideBy, overrideReason);
+    }
 
     /** Reads and checks a job file. */
     public static JobFile load(Path file) {

@@ -13,7 +13,7 @@ import com.releaseledger.LedgerApplication;
  * Base of the tests that run against a real PostgreSQL ({@link TestDatabase}), migrated by Flyway, with the
  * ledger and the job repository emptied before each test.
  */
-@SpringBootTest(classes = LedgerApplication.class)
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 public abstract class LedgerIntegrationTest {
 
     @Autowired
@@ -65,11 +65,20 @@ public abstract class LedgerIntegrationTest {
      * streams) goes to {@code log}.
      */
     protected static Process startEngine(java.nio.file.Path log, String... args) throws java.io.IOException {
+        return startEngine(java.util.Map.of(), log, args);
+    }
+
+    /** As {@link #startEngine(java.nio.file.Path, String...)}, with these environment variables set as well. */
+    protected static Process startEngine(java.util.Map<String, String> environment, java.nio.file.Path log,
+            String... args) throws java.io.IOException {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
                 java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "com.releaseledger.cli.ReleaseLedger"));
         command.addAll(java.util.List.of(TestDatabase.commandLine(args)));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("RELEASE_LEDGER_API_TOKEN");
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     /**
