@@ -1,5 +1,6 @@
 -- Report data set (PDF): the scorecard's health table: error budgets (services healthy, at risk, exhausted) and
---   governance (findings by severity, obligations open at as_of, controls breached, exceptions in force), each
+--   governance (findings by severity, obligations open at as_of, controls breached, exceptions in force) and the
+--   production deployments that passed the deployment gate (gate_coverage(): of how many, and the share), each
 --   with the value of the previous period where the ledger has it (the trend run for budgets; the job's latest
 --   full run of that period for governance, whose trend runs compute no findings).
 --   Read by the template reports/scorecard/health.jrxml.
@@ -27,6 +28,9 @@ governance AS (
     FROM finding f
     WHERE f.run_id = :run_id OR f.run_id = (SELECT run_id FROM earlier)
     GROUP BY f.run_id),
+gate AS (
+    SELECT count(*) AS deployments, count(*) FILTER (WHERE gate_decision IN ('allow', 'override')) AS passed
+    FROM gate_coverage(:run_id)),
 exceptions_in_force AS (
     SELECT count(*) AS n FROM exceptions x CROSS JOIN run
     WHERE x.granted_at < run.period_end AND (x.expires_at IS NULL OR x.expires_at >= run.period_start)),
@@ -38,7 +42,7 @@ has_earlier AS (SELECT run_id IS NOT NULL AS yes FROM earlier)
 SELECT area, measure, value, previous
 FROM (SELECT 1) one
 LEFT JOIN b_now ON true LEFT JOIN b_then ON true LEFT JOIN g_now ON true LEFT JOIN g_then ON true
-CROSS JOIN exceptions_in_force CROSS JOIN has_earlier,
+CROSS JOIN exceptions_in_force CROSS JOIN has_earlier CROSS JOIN gate,
 LATERAL (VALUES
     (1, 'Error budgets', 'healthy (25 % or more left)', coalesce(b_now.healthy, 0), b_then.healthy),
     (2, 'Error budgets', 'at risk', coalesce(b_now.at_risk, 0), b_then.at_risk),
@@ -52,6 +56,10 @@ LATERAL (VALUES
         CASE WHEN has_earlier.yes THEN coalesce(g_then.breached, 0) END),
     (7, 'Governance', 'obligations open at as_of', coalesce(g_now.pending, 0),
         CASE WHEN has_earlier.yes THEN coalesce(g_then.pending, 0) END),
-    (8, 'Governance', 'exceptions in force', exceptions_in_force.n, NULL::bigint)
+    (8, 'Governance', 'exceptions in force', exceptions_in_force.n, NULL::bigint),
+    (9, 'Gate', 'passed a gate (of ' || gate.deployments
+        || CASE WHEN gate.deployments > 0
+                THEN ', ' || to_char(100.0 * gate.passed / gate.deployments, 'FM990.0') || ' %' ELSE '' END || ')',
+        gate.passed, NULL::bigint)
 ) AS health (position, area, measure, value, previous)
 ORDER BY position

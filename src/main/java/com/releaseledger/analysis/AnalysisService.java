@@ -305,7 +305,8 @@ public class AnalysisService {
                 .addValue("period_end", Timestamp.from(period.end()))
                 .addValue("period_minutes", period.minutes())
                 .addValue("as_of", Timestamp.from(request.asOf()))
-                .addValue("zone", period.zone().getId()));
+                .addValue("zone", period.zone().getId())
+                .addValue("job", request.job()));
         script(sql.get(PREPARE_PERIOD));
         tables.period = temporaryTables().stream().filter(table -> !before.contains(table)).toList();
         tables.ledgerPrepared = true;

@@ -82,6 +82,8 @@ class PdfReports {
                     "S_PENDING", "pending", "pdf_audit_pending.sql",
                     "S_EMERGENCY", "emergency", "register_emergency_changes.sql",
                     "S_EXCEPTIONS", "exceptions_in_force", "register_exceptions_in_force.sql",
+                    "S_GATE", "gate", "audit_gate_coverage.sql",
+                    "S_GATE_DECISIONS", "gate_decisions", "register_gate_decisions.sql",
                     "S_QUALITY", "quality", "pdf_audit_quality.sql",
                     "S_SAMPLE", "sample", "audit_sample.sql",
                     "S_SQL", "sql", "audit_sql_files.sql"), Map.of());

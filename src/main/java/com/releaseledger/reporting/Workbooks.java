@@ -36,6 +36,8 @@ class Workbooks {
             Dataset.of("Blackouts and windows", "register_blackouts_and_windows.sql"),
             Dataset.of("Failed changes", "register_failed_changes.sql"),
             Dataset.of("Exceptions in force", "register_exceptions_in_force.sql"),
+            Dataset.of("Gate coverage", "audit_gate_coverage.sql"),
+            Dataset.of("Gate decisions", "register_gate_decisions.sql"),
             Dataset.of("Sample", "audit_sample.sql"),
             Dataset.of("Deployments", "audit_deployments.sql"),
             Dataset.of("Changes", "audit_changes.sql"),
@@ -55,6 +57,7 @@ class Workbooks {
             Dataset.of("Teams", "scorecard_teams.sql"),
             Dataset.of("Trends", "scorecard_trends.sql"),
             Dataset.of("Governance", "scorecard_governance.sql"),
+            Dataset.of("Deployment gate", "scorecard_gate.sql"),
             Dataset.of("Metrics", "audit_metrics.sql"));
 
     /** Each document's sheets, in the order they are written. */

@@ -200,13 +200,17 @@ class GateIntegrationTests extends FixtureIntegrationTest {
         decision("svc", "c-ok", "allow", "2026-10-21T08:59:59Z"); // 60 minutes and a second before d-late
         decision("svc", "c-late", "block", "2026-10-22T09:50:00Z"); // a block is not leave
         decision("svc", null, "allow", "2026-10-23T09:30:00Z"); // leave for a deployment with no change
+        decision("test", "svc", "c-window", "allow", "2026-10-24T09:30:00Z", false); // asked for staging: no leave
+        decision("other", "svc", "c-rejected", "allow", "2026-10-26T09:30:00Z", true); // another job's gate
         fixture.load(Kind.DEPLOYMENTS, csv(DEPLOYMENT,
                 deployment("d-edge", "2026-10-20T10:00:00Z", "c-ok"),
                 deployment("d-late", "2026-10-21T10:00:00Z", "c-ok"),
                 deployment("d-blocked", "2026-10-22T10:00:00Z", "c-late"),
                 deployment("d-none", "2026-10-23T10:00:00Z", ""),
                 deployment("d-other-service", "2026-10-20T10:00:00Z", "c-ok", "service=svc-man"),
-                deployment("d-staging", "2026-10-20T10:00:00Z", "c-ok", "environment=staging")));
+                deployment("d-staging", "2026-10-20T10:00:00Z", "c-ok", "environment=staging"),
+                deployment("d-asked-for-staging", "2026-10-24T10:00:00Z", "c-window"),
+                deployment("d-other-job", "2026-10-26T10:00:00Z", "c-rejected")));
 
         Policy required = new Policy(Policy.defaults().productionEnvironments(), Policy.defaults().cabRequiredRisks(),
                 5, 5, 10, 2, 30, Policy.defaults().bands(), Policy.defaults().sample(), 7, Map.of(), List.of("high"),
@@ -214,20 +218,31 @@ class GateIntegrationTests extends FixtureIntegrationTest {
         long run = fixture.analyze("2026-10", "UTC", null, required);
 
         // d-edge had leave exactly 60 minutes before; d-none a decision that named no change; d-staging is not
-        // production. d-late's leave was a second too old, d-blocked's a block, d-other-service's another service's
+        // production. d-late's leave was a second too old, d-blocked's a block, d-other-service's another service's,
+        // d-asked-for-staging's was asked for staging (allowed with no control judged), d-other-job's another job's
         assertThat(fixture.findings(run, "RL16", false)).containsExactly(
+                "d-asked-for-staging|c-window||2026-10-24T10:00:00Z",
                 "d-blocked|c-late||2026-10-22T10:00:00Z",
                 "d-late|c-ok||2026-10-21T10:00:00Z",
+                "d-other-job|c-rejected||2026-10-26T10:00:00Z",
                 "d-other-service|c-ok||2026-10-20T10:00:00Z");
+        assertThat(jdbc.queryForObject("SELECT detail FROM finding WHERE run_id = ? AND deployment_id = 'd-blocked'",
+                String.class, run)).startsWith("deployment d-blocked started without the gate's leave in the 60 "
+                        + "minutes before it (the gate blocked it: decision ");
         // without gate_required, RL16 finds nothing
         assertThat(fixture.findings(fixture.analyze("2026-10", "UTC", null), "RL16", false)).isEmpty();
     }
 
     private void decision(String service, String change, String decision, String askedAt) {
+        decision("test", service, change, decision, askedAt, true);
+    }
+
+    private void decision(String job, String service, String change, String decision, String askedAt,
+            boolean production) {
         jdbc.update("""
                 INSERT INTO gate_decision (asked_at, job, service, environment, change_id, deploy_at, is_hotfix,
                                            production, decision, controls, policy, engine_version)
-                VALUES (?::timestamptz, 'test', ?, 'production', ?, ?::timestamptz, false, true, ?, '[]', '{}', 'test')""",
-                askedAt, service, change, askedAt, decision);
+                VALUES (?::timestamptz, ?, ?, ?, ?, ?::timestamptz, false, ?, ?, '[]', '{}', 'test')""",
+                askedAt, job, service, production ? "production" : "staging", change, askedAt, production, decision);
     }
 }

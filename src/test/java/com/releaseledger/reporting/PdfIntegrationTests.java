@@ -61,9 +61,47 @@ class PdfIntegrationTests extends LedgerIntegrationTest {
         for (String kind : new String[] {"services", "changes", "deployments", "incidents"}) {
             ingest.ingest(IngestRequest.of(Kind.of(kind), dir.resolve(kind + ".csv")));
         }
+        // the gate: DEP-SELF had its leave 30 minutes before; DEP-NOCHANGE was blocked 10 minutes before, and an
+        // override by its deployer refused, and went out all the same
+        gateDecision(1, "2026-10-06T09:30:00Z", "CHG-SELF", "allow", null, null, null);
+        gateDecision(2, "2026-10-05T09:50:00Z", null, "block", "bot", "urgent",
+                "bot is the deployer, who may not override the gate");
         AnalysisRequest request = new AnalysisRequest("pdf-test", ReportingPeriod.parse("2026-10", ZoneId.of("UTC")),
                 null, Policy.defaults());
         published = reports.publish(analysis.analyze(request).runId(), request, dir.resolve("out"));
+    }
+
+    private void gateDecision(long id, String askedAt, String change, String decision, String overrideBy,
+            String reason, String refused) {
+        jdbc.update("""
+                INSERT INTO gate_decision (decision_id, asked_at, job, service, environment, change_id, deployed_by,
+                                           deploy_at, is_hotfix, production, decision, override_by, override_reason,
+                                           override_refused, controls, policy, engine_version)
+                VALUES (?, ?::timestamptz, 'pdf-test', 'svc-a', 'production', ?, 'bot', ?::timestamptz, false, true, ?,
+                        ?, ?, ?, CAST(? AS jsonb), '{}', 'test')""", id, askedAt, change, askedAt, decision, overrideBy,
+                reason, refused, change == null
+                        ? "[{\"rule_id\": \"RL01\", \"result\": \"fail\"}, {\"rule_id\": \"RL02\", \"result\": \"pass\"}]"
+                        : "[{\"rule_id\": \"RL01\", \"result\": \"pass\"}]");
+    }
+
+    @Test
+    void theAuditPackHasTheGatesRegisterAndEachDeploymentsDecision() throws IOException {
+        String text = text("audit-pack.pdf");
+
+        assertThat(text).contains("10. The deployment gate", "Decisions the gate took in the period");
+        // of the two production deployments, DEP-SELF allowed and DEP-NOCHANGE blocked: half each, none overridden
+        // or ungated; no finding, as the default policy does not require the gate
+        assertThat(text).contains("allow allowed by the gate 1 50.0% no",
+                "block blocked by the gate, and deployed all the same 1 50.0% no: the policy does not require the gate",
+                "override blocked, and the block overridden by a named person 0 0.0% no",
+                "none the gate was not asked in the 60 minutes before the start 0 0.0%");
+        // the register: both decisions, the failed control named, the refused override with why
+        assertThat(text).contains("CHG-SELF", "RL01", "refused: bot is the deployer, who may not override the gate"
+                + " (asked: urgent)");
+
+        String scorecard = text("scorecard.pdf");
+        // one of the two production deployments passed a gate
+        assertThat(scorecard).contains("Gate passed a gate (of 2, 50.0 %) 1");
     }
 
     @Test
@@ -72,7 +110,7 @@ class PdfIntegrationTests extends LedgerIntegrationTest {
 
         assertThat(text).contains("Audit pack", "pdf-test", "2026-10", "Contents", "1. Scope and method",
                 "2. Completeness and accuracy", "3. Population reconciliation", "4. The controls",
-                "5. Per-control results", "6. Exceptions register", "14. Sign-off");
+                "5. Per-control results", "6. Exceptions register", "15. Sign-off");
         // the first run of the job, whatever the ledger's run id
         assertThat(text).contains("run 1 of job pdf-test");
         // findings worked out from the fixture: RL01 (DEP-NOCHANGE has no change), RL04 (CHG-SELF approved by its
@@ -121,13 +159,13 @@ class PdfIntegrationTests extends LedgerIntegrationTest {
             java.util.List<String> outline = new java.util.ArrayList<>();
             document.getDocumentCatalog().getDocumentOutline().children().forEach(item -> outline.add(item.getTitle()));
             assertThat(outline).startsWith("Contents", "1. Scope and method", "2. Completeness and accuracy: the"
-                    + " input files", "3. Population reconciliation").endsWith("13. Definitions", "14. Sign-off")
-                    .hasSize(15);
-            // the second page is the contents: fourteen entries, each a link inside the document
+                    + " input files", "3. Population reconciliation").endsWith("14. Definitions", "15. Sign-off")
+                    .hasSize(16);
+            // the second page is the contents: fifteen entries, each a link inside the document
             long links = document.getPage(1).getAnnotations().stream()
                     .filter(annotation -> annotation instanceof org.apache.pdfbox.pdmodel.interactive.annotation
                             .PDAnnotationLink).count();
-            assertThat(links).isEqualTo(14);
+            assertThat(links).isEqualTo(15);
         }
     }
 

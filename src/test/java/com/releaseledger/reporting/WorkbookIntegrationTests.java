@@ -81,7 +81,7 @@ class WorkbookIntegrationTests extends LedgerIntegrationTest {
         try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(files.get(0)))) {
             assertThat(sheetNames(book)).containsExactly("Cover", "Controls described", "Controls", "Exceptions",
                     "Pending", "Emergency changes", "Separation of duties", "Blackouts and windows", "Failed changes",
-                    "Exceptions in force", "Sample",
+                    "Exceptions in force", "Gate coverage", "Gate decisions", "Sample",
                     "Deployments", "Changes", "Incidents", "Input files", "Reconciliation", "Rejected rows",
                     "Data quality", "Metrics", "SQL");
             Sheet deployments = book.getSheet("Deployments");
@@ -109,7 +109,8 @@ class WorkbookIntegrationTests extends LedgerIntegrationTest {
             assertThat(DateUtil.isCellDateFormatted(started)).isTrue();
             assertThat(started.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2026, 10, 1, 10, 0));
             assertThat(first.getCell(14).getCellType()).isEqualTo(CellType.BOOLEAN);
-            assertThat(first.getCell(18).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(text(deployments, 6, 20)).isEqualTo("source_line");
+            assertThat(first.getCell(20).getCellType()).isEqualTo(CellType.NUMERIC);
             // in the tested population: production deployments that started in the period ("=1+1", d2, d3), not
             // the staging one (d4, the last by start)
             assertThat(text(deployments, 6, 16)).isEqualTo("in_tested_population");
@@ -117,6 +118,20 @@ class WorkbookIntegrationTests extends LedgerIntegrationTest {
             assertThat(deployments.getRow(9).getCell(16).getBooleanCellValue()).isTrue();
             assertThat(text(deployments, 10, 0)).isEqualTo("d4");
             assertThat(deployments.getRow(10).getCell(16).getBooleanCellValue()).isFalse();
+            // each deployment of the tested population with the gate's decision for it: none was asked here; the
+            // staging one is outside the population, so it has none to show
+            assertThat(text(deployments, 6, 17)).isEqualTo("gate_decision");
+            assertThat(text(deployments, 7, 17)).isEqualTo("none");
+            assertThat(text(deployments, 9, 17)).isEqualTo("none");
+            assertThat(deployments.getRow(10).getCell(17)).isNull();
+            // the gate's coverage: the three production deployments, all not gated
+            Sheet coverage = book.getSheet("Gate coverage");
+            assertThat(text(coverage, 4, 0)).isEqualTo("Rows: 4");
+            assertThat(text(coverage, 10, 0)).isEqualTo("none");
+            assertThat(coverage.getRow(10).getCell(2).getNumericCellValue()).isEqualTo(3);
+            assertThat(coverage.getRow(10).getCell(3).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(coverage.getRow(7).getCell(2).getNumericCellValue()).isZero();
+            assertThat(text(book.getSheet("Gate decisions"), 4, 0)).isEqualTo("Rows: 0");
 
             // the cover is a form: each value in a cell of its type, and no filter over it
             Sheet cover = book.getSheet("Cover");
@@ -204,6 +219,46 @@ class WorkbookIntegrationTests extends LedgerIntegrationTest {
             assertThat(text(second, 6, 0)).isEqualTo("deployment_id");
             assertThat((first.getLastRowNum() - 6) + (second.getLastRowNum() - 6)).isEqualTo(4);
             assertThat(text(first, 4, 0)).isEqualTo("Rows: 4 (over 2 sheets)");
+        }
+    }
+
+    /**
+     * The gate in the workbooks: "=1+1" (svc, team-1) had an allow 30 minutes before its start, d2 (svc, team-1) a
+     * block an hour and a second before (outside the 60 minutes: none), d3 (@svc, team-2) was never asked.
+     */
+    @Test
+    void theWorkbooksShowEachDeploymentsGateDecisionAndTheShareThatPassed() throws IOException {
+        jdbc.update("""
+                INSERT INTO gate_decision (asked_at, job, service, environment, deploy_at, is_hotfix, production,
+                                           decision, controls, policy, engine_version)
+                VALUES ('2026-10-01T09:30:00Z', 'book', 'svc', 'production', '2026-10-01T10:00:00Z', false, true,
+                        'allow', '[]', '{}', 'test'),
+                       ('2026-10-02T08:59:59Z', 'book', 'svc', 'production', '2026-10-02T10:00:00Z', false, true,
+                        'block', '[{"rule_id": "RL01", "result": "fail"}]', '{}', 'test')""");
+        List<Path> files = workbooks.write(run, dir.resolve("gated"));
+
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(files.get(0)))) {
+            Sheet deployments = book.getSheet("Deployments");
+            assertThat(text(deployments, 7, 0) + " " + text(deployments, 7, 17)).isEqualTo("=1+1 allow");
+            assertThat(text(deployments, 8, 0) + " " + text(deployments, 8, 17)).isEqualTo("d2 none");
+            Sheet decisions = book.getSheet("Gate decisions");
+            assertThat(text(decisions, 4, 0)).isEqualTo("Rows: 2");
+            assertThat(text(decisions, 8, 9) + " " + text(decisions, 8, 10)).isEqualTo("block RL01");
+            Sheet coverage = book.getSheet("Gate coverage");
+            assertThat(coverage.getRow(7).getCell(2).getNumericCellValue()).isEqualTo(1); // allow
+            assertThat(coverage.getRow(10).getCell(2).getNumericCellValue()).isEqualTo(2); // none
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(files.get(2)))) {
+            Sheet gate = book.getSheet("Deployment gate");
+            List<String> rows = new ArrayList<>();
+            for (int r = 7; r <= gate.getLastRowNum(); r++) {
+                Row row = gate.getRow(r);
+                rows.add(row.getCell(0).getStringCellValue() + " " + (long) row.getCell(1).getNumericCellValue() + " "
+                        + (long) row.getCell(2).getNumericCellValue() + " " + row.getCell(4).getNumericCellValue());
+            }
+            // team-1: one of two passed; team-2: none of one; the organisation: one of three (0.3333, to 4 places)
+            assertThat(rows).containsExactly("team-1 2 1 0.5", "team-2 1 0 0.0", "(organisation) 3 1 0.3333");
+            assertThat(gate.getRow(7).getCell(4).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
         }
     }
 
