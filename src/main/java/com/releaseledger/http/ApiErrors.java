@@ -39,14 +39,15 @@ class ApiErrors {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NoResourceFoundException error) {
-        return ApiError.response(HttpStatus.NOT_FOUND, "no such endpoint: the gate is POST /api/v1/jobs/{job}/gate,"
-                + " the health check GET " + BearerTokenFilter.HEALTH);
+        return ApiError.response(HttpStatus.NOT_FOUND, "no such endpoint: the gate is POST /api/v1/jobs/{job}/gate"
+                + " (or /api/v1/gate), the health check GET " + BearerTokenFilter.HEALTH);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException error) {
+        String[] supported = error.getSupportedMethods() == null ? new String[0] : error.getSupportedMethods();
         return ApiError.response(HttpStatus.METHOD_NOT_ALLOWED, error.getMethod() + " is not answered here; use "
-                + String.join(" or ", error.getSupportedMethods() == null ? new String[0] : error.getSupportedMethods()));
+                + String.join(" or ", supported));
     }
 
     @ExceptionHandler(HttpMediaTypeException.class)

@@ -26,8 +26,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The gate's endpoints (DESIGN.md section 9): {@code POST /api/v1/jobs/{job}/gate} takes the deployment as JSON
- * and answers the decision as {@code gate --json} prints it, with 200 for allow and 409 for block; {@code GET
- * /api/v1/health} says whether the engine and its database are up.
+ * and answers the decision as {@code gate --json} prints it, with 200 for allow and 409 for block ({@code POST
+ * /api/v1/gate} the same, the job named in the body); {@code GET /api/v1/health} says whether the engine and its
+ * database are up.
  */
 @RestController
 @ConditionalOnProperty(name = HttpConfiguration.ENABLED, havingValue = "true")
@@ -48,9 +49,30 @@ class GateApi {
 
     @PostMapping(path = "/api/v1/jobs/{job}/gate", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> gate(@PathVariable String job, HttpServletRequest request) throws IOException {
+        GateRequestBody body = GateRequestBody.parse(read(request));
+        if (body.job() != null && !body.job().equals(job)) {
+            throw new ApiError(HttpStatus.BAD_REQUEST, "the body names job " + body.job() + ", the path job " + job);
+        }
+        return decide(job, body);
+    }
+
+    /**
+     * The same, with the job in the body ({@code "job"}), or none when the engine serves one job only: for
+     * pipelines written against a single gate URL.
+     */
+    @PostMapping(path = "/api/v1/gate", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> gate(HttpServletRequest request) throws IOException {
+        GateRequestBody body = GateRequestBody.parse(read(request));
+        if (body.job() == null && jobs.names().size() != 1) {
+            throw new ApiError(HttpStatus.BAD_REQUEST, "name the job (\"job\": one of " + String.join(", ",
+                    jobs.names()) + "), or ask POST /api/v1/jobs/{job}/gate");
+        }
+        return decide(body.job() == null ? jobs.names().get(0) : body.job(), body);
+    }
+
+    private ResponseEntity<Map<String, Object>> decide(String job, GateRequestBody body) {
         JobFile served = jobs.get(job).orElseThrow(() -> new ApiError(HttpStatus.NOT_FOUND,
                 "no job " + job + " is served here; the jobs served are " + String.join(", ", jobs.names())));
-        GateRequestBody body = GateRequestBody.parse(read(request));
         Instant at = body.at() == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
                 : Instants.parse("at", body.at(), served.reportingZone());
         GateService.Decision decision = gate.decide(served.gateRequest(body.service(), body.environment(),

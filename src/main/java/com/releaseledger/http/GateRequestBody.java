@@ -13,19 +13,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The deployment a pipeline asks about, as JSON (DESIGN.md section 9): {@code service} and {@code environment}
- * (required), {@code change_id}, {@code deployed_by}, {@code at}, {@code is_hotfix}, {@code test_evidence}, and the
- * override's {@code override_by} and {@code override_reason}. Read strictly, so that a pipeline's typo is an error
- * rather than a control silently judged without the value: an unknown key, a repeated key or a value of the wrong
- * type is a 400 that names it.
+ * (required), {@code job} (for {@code POST /api/v1/gate}), {@code change_id}, {@code deployed_by}, {@code at},
+ * {@code is_hotfix}, {@code test_evidence}, and the override's {@code override_by} and {@code override_reason}.
+ * Read strictly, so that a pipeline's typo is an error rather than a control silently judged without the value: an
+ * unknown key, a repeated key or a value of the wrong type is a 400 that names it.
  */
-record GateRequestBody(String service, String environment, String changeId, String deployedBy, String at,
+record GateRequestBody(String job, String service, String environment, String changeId, String deployedBy, String at,
         boolean hotfix, String testEvidence, String overrideBy, String overrideReason) {
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    private static final Set<String> TEXT_KEYS = Set.of("service", "environment", "change_id", "deployed_by", "at",
-            "test_evidence", "override_by", "override_reason");
+    private static final Set<String> TEXT_KEYS = Set.of("job", "service", "environment", "change_id", "deployed_by",
+            "at", "test_evidence", "override_by", "override_reason");
     private static final String HOTFIX = "is_hotfix";
 
     static GateRequestBody parse(byte[] body) {
@@ -53,8 +53,8 @@ record GateRequestBody(String service, String environment, String changeId, Stri
                 throw bad(key + " must be a string, not " + value);
             }
         }
-        GateRequestBody request = new GateRequestBody(text(root, "service"), text(root, "environment"),
-                text(root, "change_id"), text(root, "deployed_by"), text(root, "at"),
+        GateRequestBody request = new GateRequestBody(text(root, "job"), text(root, "service"),
+                text(root, "environment"), text(root, "change_id"), text(root, "deployed_by"), text(root, "at"),
                 root.path(HOTFIX).booleanValue(false), text(root, "test_evidence"), text(root, "override_by"),
                 text(root, "override_reason"));
         if (request.service() == null || request.environment() == null) {

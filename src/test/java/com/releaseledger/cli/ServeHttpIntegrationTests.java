@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ServeHttpIntegrationTests extends LedgerIntegrationTest {
 
     private static final String TOKEN = "test-token-0123456789abcdef";
+    private static final String GATE_JOB = "job: gate-test\nsources:\n  - kind: changes\n    path: changes.csv\n";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern SERVING = Pattern.compile("serving the deployment gate on http://[^:]+:(\\d+)/");
 
@@ -51,7 +52,7 @@ class ServeHttpIntegrationTests extends LedgerIntegrationTest {
                 change_id,type,risk,service,status,requested_by,created_at,approved_by,approval_type,approved_at
                 CHG-1,standard,low,svc-a,closed,Req,2026-09-01T00:00:00Z,Approver,delegated,2026-09-02T00:00:00Z
                 """);
-        Files.writeString(dir.resolve("gate.yml"), "job: gate-test\nsources:\n  - kind: changes\n    path: changes.csv\n");
+        Files.writeString(dir.resolve("gate.yml"), GATE_JOB);
         assertThat(cli("ingest", "--kind", "changes", dir.resolve("changes.csv").toString())).isZero();
         Path log = dir.resolve("serve.log");
         Process engine = startEngine(Map.of("RELEASE_LEDGER_API_TOKEN", TOKEN), log, "serve", "--http", "0",
@@ -106,7 +107,8 @@ class ServeHttpIntegrationTests extends LedgerIntegrationTest {
             assertError(post(gate, TOKEN, "{\"service\": \"svc-a\","), 400, "the body is not valid JSON");
             assertError(post(gate, TOKEN, "[1, 2]"), 400, "the body must be a JSON object");
             assertError(post(gate, TOKEN, "{\"service\": \"svc-a\", \"environment\": \"production\", \"change\": "
-                    + "\"CHG-1\"}"), 400, "unknown key \"change\"; the keys are at, change_id, deployed_by");
+                    + "\"CHG-1\"}"), 400,
+                    "unknown key \"change\"; the keys are at, change_id, deployed_by, environment, is_hotfix, job");
             assertError(post(gate, TOKEN, "{\"service\": \"svc-a\", \"environment\": \"production\", \"is_hotfix\": "
                     + "\"yes\"}"), 400, "is_hotfix must be true or false, not \"yes\"");
             assertError(post(gate, TOKEN, "{\"service\": \"svc-a\", \"service\": \"svc-b\", \"environment\": \"p\"}"),
@@ -137,6 +139,16 @@ class ServeHttpIntegrationTests extends LedgerIntegrationTest {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertError(chunked, 413, "the request body is over 64 KiB");
 
+            // the single gate URL: the only job served, or the one the body names (and not another)
+            HttpResponse<String> single = post(base + "/gate", TOKEN, "{\"service\": \"svc-a\", \"environment\": "
+                    + "\"staging\"}");
+            assertThat(single.statusCode()).isEqualTo(200);
+            assertThat(json(single).path("job").stringValue()).isEqualTo("gate-test");
+            assertError(post(base + "/gate", TOKEN, "{\"job\": \"other\", \"service\": \"a\", \"environment\": "
+                    + "\"b\"}"), 404, "no job other is served here");
+            assertError(post(gate, TOKEN, "{\"job\": \"other\", \"service\": \"a\", \"environment\": \"b\"}"),
+                    400, "the body names job other, the path job gate-test");
+
             // a job the engine does not serve, a path it does not answer, a method the gate does not take
             assertError(post(base + "/jobs/other/gate", TOKEN, "{\"service\": \"a\", \"environment\": \"b\"}"), 404,
                     "no job other is served here; the jobs served are gate-test");
@@ -145,7 +157,8 @@ class ServeHttpIntegrationTests extends LedgerIntegrationTest {
 
             // every decision is in the ledger, the refused override too; nothing of the refused requests
             assertThat(jdbc.queryForList("SELECT decision || ' ' || overridden FROM gate_decision ORDER BY decision_id",
-                    String.class)).containsExactly("allow false", "block false", "allow true", "block false");
+                    String.class)).containsExactly("allow false", "block false", "allow true", "block false",
+                            "allow false");
         } finally {
             engine.destroy(); // SIGTERM: the web server stops with the engine
             assertThat(engine.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -157,7 +170,7 @@ class ServeHttpIntegrationTests extends LedgerIntegrationTest {
     @Test
     void withoutATokenTheEndpointDoesNotStart() throws Exception {
         Files.writeString(dir.resolve("changes.csv"), "change_id,type\n");
-        Files.writeString(dir.resolve("gate.yml"), "job: gate-test\nsources:\n  - kind: changes\n    path: changes.csv\n");
+        Files.writeString(dir.resolve("gate.yml"), GATE_JOB);
 
         Process none = startEngine(Map.of(), dir.resolve("none.log"), "serve", "--http", "0",
                 dir.resolve("gate.yml").toString());
