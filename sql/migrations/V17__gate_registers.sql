@@ -22,28 +22,37 @@ CREATE INDEX gate_decision_by_service_asked ON gate_decision (service, asked_at)
 CREATE INDEX gate_decision_by_job_asked ON gate_decision (job, asked_at);
 DROP INDEX gate_decision_by_deployment; -- nothing looks decisions up by the deployment's own time
 
+-- gate_decision_for(job, service, change, started_at, max_age): the same decision as the documents name it: 'allow',
+-- 'override' (a block overridden), 'block', or 'none' when the job's gate was not asked; its id and time asked.
+CREATE FUNCTION gate_decision_for(p_job text, p_service text, p_change text, p_started timestamptz,
+                                  p_max_age interval)
+RETURNS TABLE (gate_decision text, decision_id bigint, decision_asked_at timestamptz)
+LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN leave.decision IS NULL THEN 'none' WHEN leave.overridden THEN 'override' ELSE leave.decision END,
+           leave.decision_id, leave.asked_at
+    FROM (SELECT 1) one
+    LEFT JOIN gate_leave(p_job, p_service, p_change, p_started, p_max_age) leave ON true
+$$;
+
 -- gate_coverage(run_id): each production deployment of the run's period (the event rules' tested population: a
--- production environment of the run's policy, not cancelled, started in the period) with the gate's decision for
--- it by gate_leave(): 'allow', 'override' (a block overridden), 'block', or 'none' when the job's gate was not
--- asked; its decision's id and time asked. The documents read it (the audit pack's deployments and gate section,
--- the scorecard's share of deployments that passed a gate), so they all count the same deployments the same way.
+-- production environment of the run's policy, not cancelled, started in the period) with gate_decision_for() it.
+-- The documents read it (the audit pack's gate section, the scorecard's share of deployments that passed a gate;
+-- the Deployments sheet asks gate_decision_for() itself, row by row), so they count the same way.
 CREATE FUNCTION gate_coverage(p_run_id bigint)
 RETURNS TABLE (deployment_id text, service text, team text, started_at timestamptz, change_id text,
                deployed_by text, gate_decision text, decision_id bigint, decision_asked_at timestamptz)
 LANGUAGE sql STABLE AS $$
-    WITH run AS (
+    WITH run AS MATERIALIZED ( -- once: the environments as a constant array, not a subquery per deployment
         SELECT r.job, r.period_start, r.period_end,
                ARRAY(SELECT jsonb_array_elements_text(r.policy -> 'production_environments')) AS envs,
                (r.policy ->> 'gate_max_age_minutes')::integer * interval '1 minute' AS max_age
         FROM analysis_run r WHERE r.run_id = p_run_id)
     SELECT d.deployment_id, d.service, s.team, d.started_at, d.change_id, d.deployed_by,
-           CASE WHEN leave.decision IS NULL THEN 'none' WHEN leave.overridden THEN 'override'
-                ELSE leave.decision END,
-           leave.decision_id, leave.asked_at
+           gate.gate_decision, gate.decision_id, gate.decision_asked_at
     FROM deployments d
     CROSS JOIN run
     LEFT JOIN services s ON s.service = d.service
-    LEFT JOIN LATERAL gate_leave(run.job, d.service, d.change_id, d.started_at, run.max_age) leave ON true
+    CROSS JOIN LATERAL gate_decision_for(run.job, d.service, d.change_id, d.started_at, run.max_age) gate
     WHERE lower(d.environment) = ANY (run.envs) AND d.status <> 'cancelled'
       AND d.started_at >= run.period_start AND d.started_at < run.period_end
 $$;
