@@ -12,10 +12,12 @@ import java.util.List;
  * @param files      every file written, the manifest last
  * @param manifestSha256 the SHA-256 of its manifest
  * @param parts      how long each part took, in the order written: the CSV files, the trend periods, each document
- *                   file (empty when read back from the ledger)
+ *                   file (empty when read back from the ledger); documents written at the same time overlap
+ * @param documentsSeconds how long the documents took together, from the first started to the last written (0 when
+ *                   read back from the ledger)
  */
 public record PublishedRun(Path folder, int version, Path supersedes, List<Path> files, String manifestSha256,
-        List<Part> parts) {
+        List<Part> parts, double documentsSeconds) {
 
     /**
      * One part of publishing.

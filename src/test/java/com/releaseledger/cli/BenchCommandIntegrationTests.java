@@ -1,6 +1,7 @@
 package com.releaseledger.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,7 +39,8 @@ class BenchCommandIntegrationTests extends LedgerIntegrationTest {
         assertThat(exit).as(err.toString()).isZero();
         JsonNode figures = JsonMapper.builder().build().readTree(Files.readString(json));
         for (String key : List.of("scale", "phases", "copy_rows_per_s", "ingest_rows_per_s", "ingest_to_copy_ratio",
-                "limit_seconds", "ingest_analysis_seconds", "documents_seconds", "total_seconds", "peak_heap_mb",
+                "limit_seconds", "fair_limit_seconds", "ingest_analysis_to_fair_limit_ratio", "analysis_seconds",
+                "whole_run_seconds", "ingest_analysis_seconds", "documents_seconds", "total_seconds", "peak_heap_mb",
                 "peak_rss_mb", "profile_ingest_rows_per_s", "profile_to_canonical_ingest_ratio",
                 "profile_to_resend_ratio")) {
             assertThat(figures.has(key)).as(key).isTrue();
@@ -72,6 +74,15 @@ class BenchCommandIntegrationTests extends LedgerIntegrationTest {
                 "%,d changed, %,d new versions stored, %,d unchanged", copied / 100, copied / 100,
                 copied - copied / 100));
         assertThat(figures.get("ingest_to_copy_ratio").asDouble()).isPositive();
+        // the fair limit computes what the engine computes: every metric of every scope, value for value (the
+        // organisation, 12 teams and every service of the 10k month), and every finding, key for key
+        assertThat(figures.get("fair_limit_mismatches")).as(figures.get("fair_limit_mismatches").toString())
+                .isEmpty();
+        assertThat(figures.get("fair_limit_values_checked").asLong()).isGreaterThan(20 * (1 + 12 + 400));
+        assertThat(figures.get("fair_limit_seconds").asDouble()).isPositive();
+        // the documents are written at the same time: their phase is from the first started to the last written
+        assertThat(seconds(figures, "the six documents, written at the same time"))
+                .isCloseTo(figures.get("documents_seconds").asDouble(), within(0.01));
         assertThat(figures.get("peak_heap_mb").asDouble()).isPositive();
         assertThat(out.toString()).contains("ingest of deployments (engine)", "x COPY", "peak heap used");
 
@@ -91,6 +102,15 @@ class BenchCommandIntegrationTests extends LedgerIntegrationTest {
 
         assertThat(exit).isEqualTo(Cli.BAD_INPUT);
         assertThat(err.toString()).contains("the benchmark needs an empty ledger and this one holds 1 file(s)");
+    }
+
+    private static double seconds(JsonNode figures, String phase) {
+        for (JsonNode p : figures.get("phases")) {
+            if (p.get("name").asString().equals(phase)) {
+                return p.get("seconds").asDouble();
+            }
+        }
+        throw new AssertionError("no phase " + phase);
     }
 
     private static long rows(JsonNode figures, String phase) {

@@ -102,6 +102,26 @@ class ManifestIntegrationTests extends LedgerIntegrationTest {
         assertThat(run.manifestSha256()).isEqualTo(Sha256.of(run.folder().resolve("manifest.json")));
     }
 
+    /**
+     * The documents are written at the same time: one that cannot be written fails the publishing with its own
+     * error, the others are stopped or finish, none is left half written, and no manifest says the folder is whole.
+     */
+    @Test
+    void aDocumentThatCannotBeWrittenFailsThePublishingWithItsOwnErrorAndNoManifest() throws IOException {
+        Path folder = output.resolve("audit/2026-10");
+        Files.createDirectories(folder.resolve("scorecard.xlsx.partial").resolve("in-the-way"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> publish("2026-10"))
+                .hasMessageContaining("scorecard.xlsx.partial");
+
+        assertThat(folder.resolve("manifest.json")).doesNotExist();
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".partial") && !name.equals("scorecard.xlsx.partial")).toList())
+                    .isEmpty();
+        }
+    }
+
     @Test
     void aPeriodProducedAgainGoesBesideTheOldAndChainsToIt() throws IOException {
         PublishedRun first = publish("2026-10");
