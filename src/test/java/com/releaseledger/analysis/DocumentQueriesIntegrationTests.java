@@ -46,6 +46,24 @@ class DocumentQueriesIntegrationTests extends FixtureIntegrationTest {
         fixture = fixture(TWO_SERVICES);
     }
 
+    /**
+     * Evidence as labelled fields, one a line in key order: a UTC timestamp as a date and time (its fraction
+     * dropped), another offset left as it is, a list joined, an empty list or a null "none", other values as written.
+     */
+    @Test
+    void evidenceReadsAsLabelledFields() {
+        String text = jdbc.queryForObject("""
+                SELECT evidence_text('{"started_at": "2026-10-07T10:44:38+00:00",
+                                       "fraction_at": "2026-10-07T10:44:38.123+00:00", "other": null,
+                                       "approvers": ["ann", "bob"], "none_of": [], "count": 3, "flag": true,
+                                       "local": "2026-10-07T10:44:38+01:00", "bracket": "[x]"}'::jsonb)""",
+                String.class);
+
+        assertThat(text).isEqualTo(String.join("\n", "Approvers: ann, bob", "Bracket: [x]", "Count: 3", "Flag: true",
+                "Fraction at: 2026-10-07 10:44:38 UTC", "Local: 2026-10-07T10:44:38+01:00", "None of: none",
+                "Other: none", "Started at: 2026-10-07 10:44:38 UTC"));
+    }
+
     @Test
     void theEmergencyRegisterJudgesReviewsAtAsOfAsTheFindingsDo() {
         fixture.load(Kind.CHANGES, csv(CHANGE,
