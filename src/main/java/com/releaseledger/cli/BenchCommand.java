@@ -42,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Option(names = "--scale", paramLabel = "SCALE", defaultValue = "1m",
-            description = "100k, 1m or 3m deployment rows in the month (10k for a quick look); changes and "
+            description = "100k, 1m, 3m or 10m deployment rows in the month (10k for a quick look); changes and "
                     + "incidents in proportion (default ${DEFAULT-VALUE}).")
     String scale;
 
