@@ -94,10 +94,7 @@ class Workbooks {
     private List<Path> write(long runId, Path folder, int maxRowsPerSheet, Set<Document> documents) {
         return snapshot.execute(status -> {
             jdbc.getJdbcTemplate().execute("SET LOCAL jit = off"); // compiling these scans costs more than it saves
-            // the sorts of whole populations in memory: at 1M deployments the Exceptions sheet sorts 650,000
-            // findings (177 MB on disk at 128 MB: its query 17.7 s, 14.0 s at 512 MB) and Deployments 1M rows.
-            // PostgreSQL's memory, not the engine's heap; three documents are written at a time
-            jdbc.getJdbcTemplate().execute("SET LOCAL work_mem = '512MB'");
+            jdbc.getJdbcTemplate().execute("SET LOCAL work_mem = '128MB'"); // sorts of whole populations in memory
             Map<String, Object> run = jdbc.queryForMap("""
                     SELECT job, period, zone, period_start, period_end, as_of FROM analysis_run WHERE run_id = :run_id""",
                     Map.of("run_id", runId));
