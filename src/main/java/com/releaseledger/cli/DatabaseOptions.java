@@ -51,6 +51,10 @@ final class DatabaseOptions {
             // the frameworks' errors, with their stack traces (quiet otherwise: application.properties)
             properties.put("logging.level.org.springframework.batch", "INFO");
             properties.put("logging.level.net.sf.jasperreports", "INFO");
+            properties.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext",
+                    "WARN");
+            properties.put("logging.level.org.springframework.boot.web.server.servlet.context"
+                    + ".AnnotationConfigServletWebServerApplicationContext", "WARN");
         }
         return properties;
     }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.springframework.boot.web.server.PortInUseException;
+
 import com.releaseledger.http.ServedJobs;
 import com.releaseledger.kernel.BadInputException;
 import com.releaseledger.kernel.Failures;
@@ -140,7 +142,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         web.put("release-ledger.http.enabled", "true");
         web.put("release-ledger.http.token", token.strip());
-        Ledger ledger = Ledger.openServing(database, web, served);
+        Ledger ledger;
+        try {
+            ledger = Ledger.openServing(database, web, served);
+        } catch (RuntimeException e) {
+            if (Failures.causeOf(e, PortInUseException.class).isPresent()) {
+                throw new IllegalStateException("port " + httpPort + " is already in use: stop what listens there, or"
+                        + " give --http another port");
+            }
+            throw e;
+        }
         out.printf("serving the deployment gate on http://%s:%d/api/v1/jobs/{job}/gate for %s (health: "
                 + "/api/v1/health)%n", httpAddress == null ? "0.0.0.0" : httpAddress, ledger.httpPort(),
                 String.join(", ", served.names()));

@@ -184,6 +184,17 @@ class ServeHttpIntegrationTests extends LedgerIntegrationTest {
         assertThat(weak.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(weak.exitValue()).isEqualTo(2);
         assertThat(Files.readString(dir.resolve("weak.log"))).contains("RELEASE_LEDGER_API_TOKEN is shorter than 16");
+
+        // a port another process holds: a failure in one sentence, not Spring Boot's start-up report
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            Process busy = startEngine(Map.of("RELEASE_LEDGER_API_TOKEN", TOKEN), dir.resolve("busy.log"), "serve",
+                    "--http", String.valueOf(taken.getLocalPort()), dir.resolve("gate.yml").toString());
+            assertThat(busy.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(busy.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(dir.resolve("busy.log")).strip()).isEqualTo("release-ledger: port "
+                    + taken.getLocalPort() + " is already in use: stop what listens there, or give --http another"
+                    + " port (--verbose shows details)");
+        }
     }
 
     /** The batch engine keeps working beside the web server: the scheduled job's missed periods run at start. */
