@@ -172,7 +172,8 @@ public class ReportService {
      * Writes the documents at the same time, on {@link #documentThreads} threads (each document reads its own
      * snapshot on its own connection, so they cannot see different ledgers any more than when written one after
      * the other: every document reads the run's stored results), the longest first. The files come back in the
-     * order given; the first failure stops the others and is thrown as it was.
+     * order given. A failure is thrown as it was once the documents before it in that order are written (they are
+     * awaited in turn), and the writers still running are then interrupted and awaited.
      */
     private List<Path> writeConcurrently(List<DocumentFile> documents, List<PublishedRun.Part> seconds) {
         if (documentThreads <= 1 || documents.size() <= 1) {
