@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -203,29 +204,21 @@ public class Benchmark {
         String[] statements = SqlFile.load("bench/fair_limit.sql").text().split("\n;\n");
         List<Map<String, Object>> metrics = new ArrayList<>();
         LongArray findings = new LongArray();
-        long started;
-        try (Connection connection = dataSource.getConnection()) {
-            // in a transaction, so that the findings stream in batches of the fetch size: in autocommit the driver
-            // reads a whole result first (6.5 million findings at 10m: more than the heap)
-            connection.setAutoCommit(false);
-            NamedParameterJdbcTemplate named = ReadSnapshot.streaming(new SingleConnectionDataSource(connection, true));
-            started = System.nanoTime();
+        long started = System.nanoTime();
+        streamed("the fair limit", named -> {
             for (String statement : statements) {
                 String first = statement.lines().filter(line -> !line.startsWith("--")).findFirst().orElse("");
                 if (first.startsWith("CREATE") || first.startsWith("DROP")) {
                     named.update(statement, parameters);
                 } else if (statement.contains(" AS rule_id")) {
                     named.query(statement, parameters, (ResultSet rs) -> {
-                        findings.add(hash(key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))));
+                        findings.add(hash(findingKey(rs)));
                     });
                 } else {
                     metrics.addAll(named.queryForList(statement, parameters));
                 }
             }
-            connection.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("the fair limit failed: " + e.getMessage(), e);
-        }
+        });
         Long deployments = jdbc.queryForObject("SELECT count(*) FROM bench_deployments", Long.class);
         record.accept(new Phase(Group.LIMIT, Measure.FAIR_LIMIT, "fair limit: every metric and rule, every scope",
                 deployments == null ? 0 : deployments, seconds(started),
@@ -270,9 +263,25 @@ public class Benchmark {
         return hash;
     }
 
-    private static String key(String rule, String deployment, String change, String incident) {
-        return rule + "|" + (deployment == null ? "" : deployment) + "|" + (change == null ? "" : change) + "|"
-                + (incident == null ? "" : incident);
+    /** A finding's key (rule, deployment, change, incident), from a row with those four columns first. */
+    private static String findingKey(ResultSet rs) throws SQLException {
+        return rs.getString(1) + "|" + Objects.toString(rs.getString(2), "") + "|"
+                + Objects.toString(rs.getString(3), "") + "|" + Objects.toString(rs.getString(4), "");
+    }
+
+    /**
+     * Runs the work on one connection in one transaction (the fair limit's temporary tables), its queries streamed
+     * by the fetch size: in autocommit the driver reads a whole result first (6.5 million findings at 10m: more
+     * than the heap).
+     */
+    private void streamed(String what, Consumer<NamedParameterJdbcTemplate> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            work.accept(ReadSnapshot.streaming(new SingleConnectionDataSource(connection, true)));
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(what + " failed: " + e.getMessage(), e);
+        }
     }
 
     /** What comparing the fair limit with the engine found. */
@@ -314,24 +323,18 @@ public class Benchmark {
                 .forEach(key -> mismatches.add(key + ": the engine has no value, the fair limit " + expected.get(key)));
         long[] fairFindings = fair.findings();
         java.util.BitSet matched = new java.util.BitSet(fairFindings.length);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false); // the engine's findings streamed, as the fair limit's were
-            ReadSnapshot.streaming(new SingleConnectionDataSource(connection, true)).query(
-                    "SELECT rule_id, deployment_id, change_id, incident_id FROM finding"
-                            + " WHERE run_id = :run_id AND NOT pending", Map.of("run_id", runId), (ResultSet rs) -> {
-                        String key = key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
-                        checked[0]++;
-                        int at = java.util.Arrays.binarySearch(fairFindings, hash(key));
-                        if (at >= 0 && !matched.get(at)) {
-                            matched.set(at);
-                        } else if (mismatches.size() < 20) {
-                            mismatches.add("finding " + key + ": the engine's, not the fair limit's");
-                        }
-                    });
-            connection.rollback();
-        } catch (SQLException e) {
-            throw new IllegalStateException("checking the fair limit failed: " + e.getMessage(), e);
-        }
+        streamed("checking the fair limit", named -> named.query("SELECT rule_id, deployment_id, change_id,"
+                + " incident_id FROM finding WHERE run_id = :run_id AND NOT pending", Map.of("run_id", runId),
+                (ResultSet rs) -> {
+                    String key = findingKey(rs);
+                    checked[0]++;
+                    int at = java.util.Arrays.binarySearch(fairFindings, hash(key));
+                    if (at >= 0 && !matched.get(at)) {
+                        matched.set(at);
+                    } else if (mismatches.size() < 20) {
+                        mismatches.add("finding " + key + ": the engine's, not the fair limit's");
+                    }
+                }));
         int unmatched = fairFindings.length - matched.cardinality();
         if (unmatched > 0) {
             mismatches.add(unmatched + " finding(s) of the fair limit's are not the engine's");
