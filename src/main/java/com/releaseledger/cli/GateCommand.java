@@ -3,7 +3,6 @@ package com.releaseledger.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 
 import com.releaseledger.analysis.GateService;
@@ -87,8 +86,7 @@ final class GateCommand implements Callable<Integer> {
         if ((overrideBy == null) != (overrideReason == null)) {
             throw new BadInputException("--override-by and --override-reason go together");
         }
-        Instant when = at == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
-                : Instants.parse("--at", at, job.reportingZone());
+        Instant when = Instants.parseOrNow("--at", at, job.reportingZone());
         GateService.Decision decision;
         try (Ledger ledger = Ledger.open(database)) {
             decision = ledger.get(GateService.class).decide(job.gateRequest(service, environment, change, deployedBy,

@@ -3,7 +3,6 @@ package com.releaseledger.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -73,8 +72,7 @@ class GateApi {
     private ResponseEntity<Map<String, Object>> decide(String job, GateRequestBody body) {
         JobFile served = jobs.get(job).orElseThrow(() -> new ApiError(HttpStatus.NOT_FOUND,
                 "no job " + job + " is served here; the jobs served are " + String.join(", ", jobs.names())));
-        Instant at = body.at() == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
-                : Instants.parse("at", body.at(), served.reportingZone());
+        Instant at = Instants.parseOrNow("at", body.at(), served.reportingZone());
         GateService.Decision decision = gate.decide(served.gateRequest(body.service(), body.environment(),
                 body.changeId(), body.deployedBy(), at, body.hotfix(), body.testEvidence(), body.overrideBy(),
                 body.overrideReason()));

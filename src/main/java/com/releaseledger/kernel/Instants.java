@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 
 /** Instants as people type them: an option's or a request field's ISO-8601 date-time. */
@@ -33,5 +34,10 @@ public final class Instants {
             throw new BadInputException(what + " \"" + text + "\" is not an ISO-8601 date-time"
                     + " (like 2026-10-30T15:00:00Z, or 2026-10-30T15:00 in the reporting zone)");
         }
+    }
+
+    /** As {@link #parse}, or now (to the second) when not given: when a deployment about to start starts. */
+    public static Instant parseOrNow(String what, String text, ZoneId zone) {
+        return text == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : parse(what, text, zone);
     }
 }
