@@ -31,7 +31,8 @@ public class AnalysisCsvFiles {
 
     public static final List<String> FILES = List.of("metrics.csv", "findings.csv", "pending.csv");
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+    /** The format of every CSV output: RFC 4180 with {@code \n} line ends (DESIGN.md section 7). */
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
     private static final String[] METRIC_COLUMNS = {"period", "scope", "scope_id", "metric", "value", "unit",
             "numerator", "denominator", "band"};
     private static final String[] FINDING_COLUMNS = {"rule_id", "severity", "service", "team", "deployment_id",
@@ -93,6 +94,15 @@ public class AnalysisCsvFiles {
                             rs.getString("team"), rs.getString("deployment_id"), rs.getString("change_id"),
                             rs.getString("incident_id"), rs.getString("occurred_at"), rs.getString("detail"));
                 }));
+    }
+
+    /**
+     * A text value as the CSV outputs write it, for text formatted outside SQL: the ledger's {@code csv_text}
+     * (sql/migrations/V3__analysis.sql), which gives text starting with {@code =}, {@code +}, {@code -}, {@code @},
+     * a tab or a carriage return a leading {@code '} so that a spreadsheet cannot take it for a formula.
+     */
+    public static String guard(String value) {
+        return value == null || value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
     }
 
     private interface Rows {

@@ -109,7 +109,7 @@ public class ReportService {
         for (Document document : Document.values()) {
             if (reports.contains(document)) {
                 documents.add(new DocumentFile(document.fileName() + ".pdf", document,
-                        () -> pdfs.write(runId, into, document, issue)));
+                        () -> List.of(pdfs.write(runId, into, document, issue))));
             }
         }
         for (Document document : Document.values()) {
@@ -155,8 +155,11 @@ public class ReportService {
         }
     }
 
-    /** A document's file to write: its name, its document and the writer. */
-    private record DocumentFile(String name, Document document, Supplier<Path> writer) {
+    /**
+     * A document's file to write: its name, its document and the writer, which gives the file and then any it
+     * wrote beside it (a workbook's populations too large for a sheet, as CSV).
+     */
+    private record DocumentFile(String name, Document document, Supplier<List<Path>> writer) {
 
         /**
          * How long it takes, relatively, to start the longest first: the order the benchmark measures them in at
@@ -177,9 +180,10 @@ public class ReportService {
      */
     private List<Path> writeConcurrently(List<DocumentFile> documents, List<PublishedRun.Part> seconds) {
         if (documentThreads <= 1 || documents.size() <= 1) {
-            return documents.stream().map(d -> timed(d.name(), d.document(), seconds, d.writer())).toList();
+            return documents.stream().flatMap(d -> timed(d.name(), d.document(), seconds, d.writer()).stream())
+                    .toList();
         }
-        Map<DocumentFile, Future<Path>> written = new LinkedHashMap<>();
+        Map<DocumentFile, Future<List<Path>>> written = new LinkedHashMap<>();
         Map<DocumentFile, Double> took = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(documentThreads, documents.size()), task -> {
@@ -191,13 +195,13 @@ public class ReportService {
             documents.stream().sorted(java.util.Comparator.comparingInt(DocumentFile::rank))
                     .forEach(d -> written.put(d, pool.submit(() -> {
                         long started = System.nanoTime();
-                        Path file = d.writer().get();
+                        List<Path> files = d.writer().get();
                         took.put(d, (System.nanoTime() - started) / 1e9);
-                        return file;
+                        return files;
                     })));
             List<Path> files = new ArrayList<>();
             for (DocumentFile document : documents) {
-                files.add(await(written.get(document)));
+                files.addAll(await(written.get(document)));
                 seconds.add(new PublishedRun.Part(document.name(), document.document(), took.get(document)));
                 log.debug("{} written in {} s", document.name(), String.format("%.1f", took.get(document)));
             }
@@ -212,7 +216,7 @@ public class ReportService {
         }
     }
 
-    private static Path await(Future<Path> file) {
+    private static List<Path> await(Future<List<Path>> file) {
         try {
             return file.get();
         } catch (ExecutionException e) {

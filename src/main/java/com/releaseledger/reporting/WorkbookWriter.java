@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,8 +15,12 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Deflater;
+
+import org.apache.commons.csv.CSVPrinter;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.SpreadsheetVersion;
@@ -33,11 +38,16 @@ import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import com.releaseledger.analysis.AnalysisCsvFiles;
+import com.releaseledger.analysis.Numbers;
+
 /**
  * Streams datasets into a workbook (Apache POI's SXSSF: a window of rows in memory, the rest flushed to disk).
  * Every sheet opens with a header block (the query and its SHA-256, the parameters, the generation time, the row
  * count), then a frozen, filterable header row; dates are real dates (UTC), numbers real numbers, text always
- * text (never a formula). A population larger than a sheet continues on the next.
+ * text (never a formula). A population larger than a sheet continues on the next, and is also written whole as a
+ * CSV file beside the workbook ({@code <workbook>-<sheet>.csv}, named on its sheets), for the tools that can read
+ * more rows than Excel.
  */
 final class WorkbookWriter {
 
@@ -59,34 +69,61 @@ final class WorkbookWriter {
         this.maxDataRows = maxDataRows;
     }
 
-    /** Writes the datasets of a run into {@code file}; call inside one REPEATABLE READ transaction. */
-    Path write(Path file, long runId, List<Dataset> datasets) {
+    /**
+     * Writes the datasets of a run into {@code file}; call inside one REPEATABLE READ transaction. Returns the
+     * workbook, then the CSV file of each population too large for one sheet, in the order of the sheets.
+     */
+    List<Path> write(Path file, long runId, List<Dataset> datasets) {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        List<CsvCompanion> companions = new ArrayList<>();
         try (SXSSFWorkbook workbook = new FastSXSSFWorkbook(200)) {
             Files.createDirectories(file.getParent());
             workbook.setCompressTempFiles(false); // gzip of the temporary sheets cost more time than the disk it saves
             Styles styles = new Styles(workbook);
             for (Dataset dataset : datasets) {
-                writeDataset(workbook, styles, runId, dataset);
+                writeDataset(workbook, styles, runId, dataset, file, companions);
             }
             workbook.setForceFormulaRecalculation(true);
             try (OutputStream out = Files.newOutputStream(partial)) {
                 workbook.write(out);
             }
-            return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            List<Path> files = new ArrayList<>();
+            files.add(Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE));
+            for (CsvCompanion companion : companions) {
+                files.add(companion.publish());
+            }
+            return files;
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
         } finally {
             ManifestFiles.deletePartial(partial); // a file half written is never left behind
+            companions.forEach(CsvCompanion::discard);
         }
     }
 
-    private void writeDataset(SXSSFWorkbook workbook, Styles styles, long runId, Dataset dataset) {
+    /**
+     * The CSV file beside {@code workbook} that holds a dataset's whole population: the workbook's name, a dash,
+     * and the sheet's name in lower case with dashes ({@code audit-pack-deployments.csv}).
+     */
+    static Path companionOf(Path workbook, Dataset dataset) {
+        String book = workbook.getFileName().toString().replaceFirst("\\.xlsx$", "");
+        String sheet = dataset.sheet().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
+        return workbook.resolveSibling(book + "-" + sheet + ".csv");
+    }
+
+    private void writeDataset(SXSSFWorkbook workbook, Styles styles, long runId, Dataset dataset, Path file,
+            List<CsvCompanion> companions) throws IOException {
         long started = System.nanoTime();
         MapSqlParameterSource run = new MapSqlParameterSource("run_id", runId);
         Long count = jdbc.queryForObject("SELECT count(*) FROM (" + dataset.sql().text() + "\n) q", run, Long.class);
         long rows = count == null ? 0 : count;
-        SheetCursor cursor = new SheetCursor(workbook, styles, dataset, rows);
+        CsvCompanion companion = null;
+        if (!dataset.form() && rows > maxDataRows) {
+            companion = new CsvCompanion(companionOf(file, dataset));
+            companions.add(companion);
+        }
+        SheetCursor cursor = new SheetCursor(workbook, styles, dataset, rows, companion);
         jdbc.query(dataset.sql().text(), run, (ResultSetExtractor<Void>) rs -> {
             cursor.start(rs.getMetaData());
             while (rs.next()) {
@@ -95,8 +132,79 @@ final class WorkbookWriter {
             return null;
         });
         cursor.finish();
+        if (companion != null) {
+            companion.close();
+        }
         log.debug("sheet {}: {} rows in {} s", dataset.sheet(), rows,
                 String.format("%.1f", (System.nanoTime() - started) / 1e9));
+    }
+
+    /**
+     * A population's CSV file, written beside the workbook as its rows go to the sheets: the sheet's columns, UTF-8,
+     * a header row and {@code \n} line ends like the run's other CSV files; times in UTC to the second
+     * ({@code 2026-10-03T12:05:11Z}), numbers in plain notation, and text that a spreadsheet could take for a formula
+     * with a leading {@code '}. Written to a {@code .partial} file, moved into place once the workbook is.
+     */
+    private static final class CsvCompanion {
+        private final Path file;
+        private final Path partial;
+        private CSVPrinter printer;
+        private Object[] values;
+
+        CsvCompanion(Path file) {
+            this.file = file;
+            this.partial = file.resolveSibling(file.getFileName() + ".partial");
+        }
+
+        void start(String[] columns) throws IOException {
+            printer = new CSVPrinter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8),
+                    AnalysisCsvFiles.FORMAT);
+            printer.printRecord((Object[]) columns);
+            values = new Object[columns.length];
+        }
+
+        void row(ResultSet rs, int[] types) throws SQLException {
+            for (int i = 0; i < types.length; i++) {
+                values[i] = switch (types[i]) {
+                    case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> {
+                        Timestamp value = rs.getTimestamp(i + 1);
+                        yield value == null ? null : value.toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
+                    }
+                    case Types.NUMERIC, Types.DECIMAL, Types.DOUBLE, Types.REAL ->
+                        Numbers.forCsv(rs.getBigDecimal(i + 1));
+                    case Types.BIGINT, Types.INTEGER, Types.SMALLINT -> rs.getString(i + 1);
+                    case Types.BOOLEAN, Types.BIT -> {
+                        boolean value = rs.getBoolean(i + 1);
+                        yield rs.wasNull() ? null : Boolean.toString(value);
+                    }
+                    default -> AnalysisCsvFiles.guard(rs.getString(i + 1));
+                };
+            }
+            try {
+                printer.printRecord(values);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write " + partial + ": " + e.getMessage(), e);
+            }
+        }
+
+        void close() throws IOException {
+            if (printer != null) {
+                printer.close();
+            }
+        }
+
+        Path publish() throws IOException {
+            return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        void discard() {
+            try {
+                close();
+            } catch (IOException e) {
+                // the failure that brought us here is what matters
+            }
+            ManifestFiles.deletePartial(partial);
+        }
     }
 
     /** The sheet being filled, and the next one when it is full. */
@@ -105,6 +213,7 @@ final class WorkbookWriter {
         private final Styles styles;
         private final Dataset dataset;
         private final long total;
+        private final CsvCompanion companion;
         private SXSSFSheet sheet;
         private int part;
         private int rowInSheet;
@@ -115,21 +224,32 @@ final class WorkbookWriter {
         private int unitColumn = -1;
         private int valueColumn = -1;
 
-        SheetCursor(SXSSFWorkbook workbook, Styles styles, Dataset dataset, long total) {
+        SheetCursor(SXSSFWorkbook workbook, Styles styles, Dataset dataset, long total, CsvCompanion companion) {
             this.workbook = workbook;
             this.styles = styles;
             this.dataset = dataset;
             this.total = total;
+            this.companion = companion;
         }
 
         void start(ResultSetMetaData meta) throws SQLException {
             columns(meta);
+            if (companion != null) {
+                try {
+                    companion.start(columns);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not write " + companion.file + ": " + e.getMessage(), e);
+                }
+            }
             newSheet();
         }
 
         void row(ResultSet rs) throws SQLException {
             if (rowInSheet - HEADER_ROWS - 1 >= maxDataRows) {
                 newSheet();
+            }
+            if (companion != null) {
+                companion.row(rs, types);
             }
             Row row = sheet.createRow(rowInSheet++);
             if (dataset.form()) {
@@ -262,9 +382,9 @@ final class WorkbookWriter {
             cell(sheet, 1, "Query: sql/" + dataset.sql().name() + "   SHA-256 " + dataset.sql().sha256(), null);
             cell(sheet, 2, "Parameters: " + parameters, null);
             cell(sheet, 3, "Generated: " + generatedAt, null);
-            cell(sheet, 4, "Rows: " + String.format("%,d", total)
-                    + (total > maxDataRows ? " (over " + (total + maxDataRows - 1) / maxDataRows + " sheets)" : ""),
-                    null);
+            cell(sheet, 4, "Rows: " + String.format("%,d", total) + (companion == null ? ""
+                    : " (over " + (total + maxDataRows - 1) / maxDataRows + " sheets; all of them also in "
+                            + companion.file.getFileName() + " beside this workbook)"), null);
             rowInSheet = HEADER_ROWS - 1;
             sheet.createRow(rowInSheet++);
         }

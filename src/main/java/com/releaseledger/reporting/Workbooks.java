@@ -77,13 +77,17 @@ class Workbooks {
         this.snapshot = ReadSnapshot.transaction(transactionManager);
     }
 
-    /** The three workbooks, in the order of {@link Document}. */
+    /**
+     * The three workbooks, in the order of {@link Document}, each followed by the CSV files of its populations too
+     * large for one sheet.
+     */
     List<Path> write(long runId, Path folder) {
         return write(runId, folder, WorkbookWriter.MAX_DATA_ROWS, Document.all());
     }
 
-    Path write(long runId, Path folder, Document document) {
-        return write(runId, folder, WorkbookWriter.MAX_DATA_ROWS, Set.of(document)).get(0);
+    /** One document's workbook, then the CSV files of its populations too large for one sheet. */
+    List<Path> write(long runId, Path folder, Document document) {
+        return write(runId, folder, WorkbookWriter.MAX_DATA_ROWS, Set.of(document));
     }
 
     /** As {@link #write(long, Path)}, with fewer rows to a sheet (to test continuation sheets). */
@@ -106,7 +110,7 @@ class Workbooks {
             List<Path> files = new java.util.ArrayList<>();
             for (Document document : Document.values()) {
                 if (documents.contains(document)) {
-                    files.add(writer.write(folder.resolve(document.fileName() + ".xlsx"), runId, sheets(document)));
+                    files.addAll(writer.write(folder.resolve(document.fileName() + ".xlsx"), runId, sheets(document)));
                 }
             }
             return files;

@@ -218,8 +218,34 @@ class WorkbookIntegrationTests extends LedgerIntegrationTest {
             assertThat(text(second, 0, 0)).isEqualTo("Deployments (continued, part 2)");
             assertThat(text(second, 6, 0)).isEqualTo("deployment_id");
             assertThat((first.getLastRowNum() - 6) + (second.getLastRowNum() - 6)).isEqualTo(4);
-            assertThat(text(first, 4, 0)).isEqualTo("Rows: 4 (over 2 sheets)");
+            assertThat(text(first, 4, 0))
+                    .isEqualTo("Rows: 4 (over 2 sheets; all of them also in audit-pack-deployments.csv beside this workbook)");
+            assertThat(text(second, 4, 0)).isEqualTo(text(first, 4, 0));
+            // a population that fits on one sheet has no CSV file: the incidents sheet holds its one row
+            assertThat(text(book.getSheet("Incidents"), 4, 0)).isEqualTo("Rows: 1");
         }
+        // the whole population, once, as a CSV file beside the workbook and listed after it
+        Path csv = dir.resolve("small/audit-pack-deployments.csv");
+        assertThat(files).contains(csv);
+        assertThat(files.indexOf(csv)).isGreaterThan(files.indexOf(dir.resolve("small/audit-pack.xlsx")));
+        assertThat(files).doesNotContain(dir.resolve("small/audit-pack-incidents.csv"));
+        try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .get().parse(Files.newBufferedReader(csv))) {
+            List<org.apache.commons.csv.CSVRecord> rows = parser.getRecords();
+            assertThat(parser.getHeaderNames()).startsWith("deployment_id", "service", "environment", "status",
+                    "started_at").endsWith("source_file", "source_line");
+            // the sheets' order (by start): "=1+1" (guarded as in findings.csv), d2, d3, then the staging d4
+            assertThat(rows).extracting(row -> row.get("deployment_id")).containsExactly("'=1+1", "d2", "d3", "d4");
+            assertThat(rows.get(0).get("started_at")).isEqualTo("2026-10-01T10:00:00Z");
+            assertThat(rows.get(1).get("is_hotfix")).isEqualTo("true");
+            assertThat(rows.get(2).get("service")).isEqualTo("'@svc");
+            assertThat(rows).extracting(row -> row.get("in_tested_population"))
+                    .containsExactly("true", "true", "true", "false");
+            assertThat(rows).extracting(row -> row.get("gate_decision")).containsExactly("none", "none", "none", "");
+            // the file's line each came from: the header is line 1
+            assertThat(rows).extracting(row -> row.get("source_line")).containsExactly("2", "3", "4", "5");
+        }
+        assertThat(Files.readString(csv)).doesNotContain("\r");
     }
 
     /**
