@@ -1,18 +1,13 @@
 -- Metric: change_failure_rate (ratio) = |failed changes| / |live PD|. A failed change is a live member of PD
 --   that was rolled back or has at least one linked incident, counted once however many incidents it has.
 -- Band: elite <= cfr_elite, high <= cfr_high, medium <= cfr_medium, else low (policy; DORA 2023 defaults).
--- Reads: a_pd, a_scope, a_param. Columns: scope, scope_id, value, numerator, denominator, band.
-WITH counted AS (
-    SELECT sc.scope, sc.scope_id, count(*) FILTER (WHERE d.is_failed_change) AS failed, count(*) AS live
-    FROM a_pd d
-    CROSS JOIN LATERAL (VALUES ('org', 'all'), ('team', d.team), ('service', d.service)) sc (scope, scope_id)
-    WHERE d.is_live
-    GROUP BY sc.scope, sc.scope_id
-), rated AS (
-    SELECT s.scope, s.scope_id, coalesce(c.failed, 0)::numeric AS failed, coalesce(c.live, 0)::numeric AS live,
-           coalesce(c.failed, 0)::numeric / nullif(coalesce(c.live, 0), 0) AS value
+-- Reads: a_pd_scope (PD counted per scope, sql/analysis/metric_populations.sql), a_scope (sql/analysis/prepare_period.sql), a_param. Columns: scope, scope_id, value, numerator, denominator, band.
+WITH rated AS (
+    SELECT s.scope, s.scope_id, coalesce(c.failed_changes, 0)::numeric AS failed,
+           coalesce(c.live, 0)::numeric AS live,
+           coalesce(c.failed_changes, 0)::numeric / nullif(coalesce(c.live, 0), 0) AS value
     FROM a_scope s
-    LEFT JOIN counted c ON c.scope = s.scope AND c.scope_id = s.scope_id
+    LEFT JOIN a_pd_scope c ON c.scope = s.scope AND c.scope_id = s.scope_id
 )
 SELECT r.scope, r.scope_id, r.value, r.failed AS numerator, r.live AS denominator,
        CASE WHEN r.value IS NULL THEN NULL

@@ -1,14 +1,9 @@
 -- Metric: deployment_failure_rate (ratio) = (failed + rolled_back members of PD) / |PD|; null over no PD.
--- Reads: a_pd, a_scope. Columns: scope, scope_id, value, numerator, denominator, band.
-WITH counted AS (
-    SELECT sc.scope, sc.scope_id, count(*) FILTER (WHERE d.status IN ('failed', 'rolled_back')) AS failed,
-           count(*) AS total
-    FROM a_pd d
-    CROSS JOIN LATERAL (VALUES ('org', 'all'), ('team', d.team), ('service', d.service)) sc (scope, scope_id)
-    GROUP BY sc.scope, sc.scope_id
-)
+-- Reads: a_pd_scope (PD counted per scope, sql/analysis/metric_populations.sql), a_scope (sql/analysis/prepare_period.sql).
+-- Columns: scope, scope_id, value, numerator, denominator, band.
 SELECT s.scope, s.scope_id,
-       coalesce(c.failed, 0)::numeric / nullif(coalesce(c.total, 0), 0) AS value,
-       coalesce(c.failed, 0)::numeric AS numerator, coalesce(c.total, 0)::numeric AS denominator, NULL AS band
+       coalesce(c.failed_or_rolled_back, 0)::numeric / nullif(coalesce(c.deployments, 0), 0) AS value,
+       coalesce(c.failed_or_rolled_back, 0)::numeric AS numerator, coalesce(c.deployments, 0)::numeric AS denominator,
+       NULL AS band
 FROM a_scope s
-LEFT JOIN counted c ON c.scope = s.scope AND c.scope_id = s.scope_id
+LEFT JOIN a_pd_scope c ON c.scope = s.scope AND c.scope_id = s.scope_id

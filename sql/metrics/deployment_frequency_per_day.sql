@@ -4,24 +4,14 @@
 --   and calendar months, both clipped to the period (edge pieces count whole); count the deploy days in each;
 --   elite when the median over the weeks >= 5, high when >= 1, medium when the median over the months >= 1,
 --   else low (continuous medians; thresholds from the policy).
--- Reads: a_pd, a_scope, a_param. Columns: scope, scope_id, value, numerator, denominator, band.
+-- Reads: a_pd_scope (PD counted per scope) and a_pd_day (the deploy days of each scope), both made by
+--   sql/analysis/metric_populations.sql; a_scope, a_param. Columns: scope, scope_id, value, numerator, denominator,
+--   band.
 WITH span AS (
     SELECT (p.period_start AT TIME ZONE p.zone)::date AS first_day,
            (p.period_end AT TIME ZONE p.zone)::date - 1 AS last_day,
            p.period_minutes / 1440 AS days
     FROM a_param p
-), deploy_day AS (
-    SELECT DISTINCT sc.scope, sc.scope_id, (d.finished_at AT TIME ZONE p.zone)::date AS day
-    FROM a_pd d
-    CROSS JOIN a_param p
-    CROSS JOIN LATERAL (VALUES ('org', 'all'), ('team', d.team), ('service', d.service)) sc (scope, scope_id)
-    WHERE d.status = 'succeeded'
-), successful AS (
-    SELECT sc.scope, sc.scope_id, count(*) AS n
-    FROM a_pd d
-    CROSS JOIN LATERAL (VALUES ('org', 'all'), ('team', d.team), ('service', d.service)) sc (scope, scope_id)
-    WHERE d.status = 'succeeded'
-    GROUP BY sc.scope, sc.scope_id
 ), bucket AS (
     SELECT 'week' AS unit, week::date AS from_day, (week + interval '6 days')::date AS to_day
     FROM span, generate_series(date_trunc('week', span.first_day), span.last_day, interval '7 days') week
@@ -32,7 +22,7 @@ WITH span AS (
     SELECT s.scope, s.scope_id, b.unit, b.from_day, count(dd.day) AS n
     FROM a_scope s
     CROSS JOIN bucket b
-    LEFT JOIN deploy_day dd
+    LEFT JOIN a_pd_day dd
            ON dd.scope = s.scope AND dd.scope_id = s.scope_id AND dd.day BETWEEN b.from_day AND b.to_day
     GROUP BY s.scope, s.scope_id, b.unit, b.from_day
 ), cadence AS (
@@ -43,8 +33,8 @@ WITH span AS (
     GROUP BY scope, scope_id
 )
 SELECT s.scope, s.scope_id,
-       coalesce(ok.n, 0) / span.days AS value,
-       coalesce(ok.n, 0)::numeric AS numerator,
+       coalesce(ok.successful, 0) / span.days AS value,
+       coalesce(ok.successful, 0)::numeric AS numerator,
        span.days AS denominator,
        CASE WHEN c.weekly >= p.frequency_elite_days_per_week THEN 'elite'
             WHEN c.weekly >= p.frequency_high_days_per_week THEN 'high'
@@ -53,5 +43,5 @@ SELECT s.scope, s.scope_id,
 FROM a_scope s
 CROSS JOIN span
 CROSS JOIN a_param p
-LEFT JOIN successful ok ON ok.scope = s.scope AND ok.scope_id = s.scope_id
+LEFT JOIN a_pd_scope ok ON ok.scope = s.scope AND ok.scope_id = s.scope_id
 LEFT JOIN cadence c ON c.scope = s.scope AND c.scope_id = s.scope_id

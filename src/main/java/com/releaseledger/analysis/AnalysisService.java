@@ -56,6 +56,7 @@ public class AnalysisService {
     private static final String PREPARE_LEDGER = "analysis/prepare_ledger.sql";
     private static final String PERIOD = "analysis/period.sql";
     private static final String PREPARE_PERIOD = "analysis/prepare_period.sql";
+    private static final String METRIC_POPULATIONS = "analysis/metric_populations.sql";
 
     /** The SQL files a run uses, in the order it runs them. */
     public static List<SqlFile> sqlFiles() {
@@ -69,6 +70,7 @@ public class AnalysisService {
         files.add(SqlFile.load(PREPARE_LEDGER));
         files.add(SqlFile.load(PERIOD));
         files.add(SqlFile.load(PREPARE_PERIOD));
+        files.add(SqlFile.load(METRIC_POPULATIONS));
         Catalog.METRICS.forEach(metric -> files.add(SqlFile.load(metric.file())));
         if (!metricsOnly) {
             Catalog.RULES.forEach(rule -> files.add(SqlFile.load(rule.file())));
@@ -203,7 +205,7 @@ public class AnalysisService {
                         CAST(:sql_files AS jsonb), :engine_version, :job_instance_id, :trend_of)
                 RETURNING run_id""", run, Long.class);
 
-        prepare(sql, request, tables);
+        prepare(sql, request, tables, true);
         for (Catalog.Metric metric : Catalog.METRICS) {
             timed(metric.name(), () -> jdbc.update(
                     "INSERT INTO metric_value (run_id, scope, scope_id, metric, value, unit, numerator, denominator, band)"
@@ -288,10 +290,11 @@ public class AnalysisService {
     /**
      * Makes the run's working tables: the policy and the ledger's tables ({@code policy.sql},
      * {@code prepare_ledger.sql}) unless an earlier run in this transaction made them, then the period's
-     * ({@code period.sql}, {@code prepare_period.sql}). Before a later period, the tables the period's scripts made
-     * last time are dropped: which ones is read from the database, never kept by hand.
+     * ({@code period.sql}, {@code prepare_period.sql}) and, for a run that computes metrics, the period's metric
+     * populations counted per scope ({@code metric_populations.sql}). Before a later period, the tables the
+     * period's scripts made last time are dropped: which ones is read from the database, never kept by hand.
      */
-    private void prepare(Map<String, SqlFile> sql, AnalysisRequest request, WorkingTables tables) {
+    private void prepare(Map<String, SqlFile> sql, AnalysisRequest request, WorkingTables tables, boolean metrics) {
         if (tables.ledgerPrepared) {
             jdbc.getJdbcTemplate().execute("DROP TABLE " + String.join(", ", tables.period));
         } else {
@@ -308,6 +311,9 @@ public class AnalysisService {
                 .addValue("zone", period.zone().getId())
                 .addValue("job", request.job()));
         script(sql.get(PREPARE_PERIOD));
+        if (metrics) {
+            script(sql.get(METRIC_POPULATIONS));
+        }
         tables.period = temporaryTables().stream().filter(table -> !before.contains(table)).toList();
         tables.ledgerPrepared = true;
     }
@@ -321,7 +327,7 @@ public class AnalysisService {
         sqlFiles(true).forEach(file -> sql.put(file.name(), file));
         jdbc.getJdbcTemplate().execute("SET LOCAL TimeZone = 'UTC'");
         jdbc.getJdbcTemplate().execute("SET LOCAL jit = off");
-        prepare(sql, request, new WorkingTables());
+        prepare(sql, request, new WorkingTables(), false);
     }
 
     /** The findings of one rule over the prepared working tables (its SQL file, as a run runs it). */
