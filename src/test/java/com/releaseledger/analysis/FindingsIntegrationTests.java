@@ -32,6 +32,40 @@ class FindingsIntegrationTests extends FixtureIntegrationTest {
         fixture = fixture(TWO_SERVICES);
     }
 
+    /**
+     * A finding always belongs to a stored run (sql/migrations/V19, checked once per statement): one naming a run
+     * that does not exist is refused, a finding's run never changes, and a run that has findings is never deleted.
+     */
+    @Test
+    void aFindingAlwaysBelongsToAStoredRun() {
+        fixture.load(Kind.DEPLOYMENTS, csv(DEPLOYMENT, deployment("d-none", "2026-10-05T10:00:00Z", "")));
+        long run = fixture.analyze(PERIOD, LONDON, null);
+        assertThat(fixture.findings(run, "RL01", false)).containsExactly("d-none|||2026-10-05T10:00:00Z");
+
+        String copy = "INSERT INTO finding (run_id, rule_id, severity, pending, occurred_at, detail, evidence)"
+                + " SELECT ?, rule_id, severity, pending, occurred_at, detail, evidence FROM finding WHERE run_id = ?";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(copy, run + 1000, run))
+                .hasMessageContaining("a finding names run " + (run + 1000) + ", which does not exist");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> jdbc.update("UPDATE finding SET run_id = ? WHERE run_id = ?", run + 1000, run))
+                .hasMessageContaining("the run of a finding never changes");
+        // the run's other rows, whose foreign keys would refuse the deletion first
+        for (String table : jdbc.queryForList("""
+                SELECT conrelid::regclass::text FROM pg_constraint
+                WHERE contype = 'f' AND confrelid = 'analysis_run'::regclass AND conrelid <> confrelid""",
+                String.class)) {
+            jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", run);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> jdbc.update("DELETE FROM analysis_run WHERE run_id = ?", run))
+                .hasMessageContaining("has findings and cannot be deleted");
+        // refused, each of them: nothing changed
+        assertThat(fixture.findings(run, "RL01", false)).containsExactly("d-none|||2026-10-05T10:00:00Z");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM finding WHERE run_id <> ?", Long.class, run)).isZero();
+        // a finding added for the run itself is taken
+        assertThat(jdbc.update(copy + " AND rule_id = 'RL01'", run, run)).isEqualTo(1);
+    }
+
     @Test
     void rl01FlagsDeploymentsWithoutAKnownChangeThatStartedInThePeriod() {
         fixture.load(Kind.CHANGES, csv(CHANGE, change("c1", "standard")))
