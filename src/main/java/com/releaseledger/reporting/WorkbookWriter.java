@@ -57,6 +57,9 @@ final class WorkbookWriter {
     private static final int HEADER_ROWS = 6;
     static final int MAX_DATA_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows() - HEADER_ROWS - 1;
 
+    /** The column added to each dataset's query for its row count (never shown). */
+    private static final String TOTAL_COLUMN = "rl_sheet_rows";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final String parameters;
     private final String generatedAt;
@@ -113,28 +116,37 @@ final class WorkbookWriter {
     }
 
     private void writeDataset(SXSSFWorkbook workbook, Styles styles, long runId, Dataset dataset, Path file,
-            List<CsvCompanion> companions) throws IOException {
+            List<CsvCompanion> companions) {
         long started = System.nanoTime();
         MapSqlParameterSource run = new MapSqlParameterSource("run_id", runId);
-        Long count = jdbc.queryForObject("SELECT count(*) FROM (" + dataset.sql().text() + "\n) q", run, Long.class);
-        long rows = count == null ? 0 : count;
-        CsvCompanion companion = null;
-        if (!dataset.form() && rows > maxDataRows) {
-            companion = new CsvCompanion(companionOf(file, dataset));
-            companions.add(companion);
-        }
-        SheetCursor cursor = new SheetCursor(workbook, styles, dataset, rows, companion);
-        jdbc.query(dataset.sql().text(), run, (ResultSetExtractor<Void>) rs -> {
+        // the row count, which the sheet states before its first row, comes with every row: the population is read
+        // once (counting it first ran each query twice). A window over the whole result with no ORDER BY of its own
+        // hands the rows on in the order the query gave them.
+        String counted = "SELECT q.*, count(*) OVER () AS " + TOTAL_COLUMN + " FROM (" + dataset.sql().text()
+                + "\n) q";
+        long rows = jdbc.query(counted, run, (ResultSetExtractor<Long>) rs -> {
+            boolean any = rs.next();
+            long total = any ? rs.getLong(TOTAL_COLUMN) : 0;
+            CsvCompanion companion = null;
+            if (!dataset.form() && total > maxDataRows) {
+                companion = new CsvCompanion(companionOf(file, dataset));
+                companions.add(companion);
+            }
+            SheetCursor cursor = new SheetCursor(workbook, styles, dataset, total, companion);
             cursor.start(rs.getMetaData());
-            while (rs.next()) {
+            for (boolean more = any; more; more = rs.next()) {
                 cursor.row(rs);
             }
-            return null;
+            cursor.finish();
+            if (companion != null) {
+                try {
+                    companion.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not write " + companion.file + ": " + e.getMessage(), e);
+                }
+            }
+            return total;
         });
-        cursor.finish();
-        if (companion != null) {
-            companion.close();
-        }
         log.debug("sheet {}: {} rows in {} s", dataset.sheet(), rows,
                 String.format("%.1f", (System.nanoTime() - started) / 1e9));
     }
@@ -333,7 +345,7 @@ final class WorkbookWriter {
         }
 
         private void columns(ResultSetMetaData meta) throws SQLException {
-            columns = new String[meta.getColumnCount()];
+            columns = new String[meta.getColumnCount() - 1]; // all but the row count, the last
             types = new int[columns.length];
             percent = new boolean[columns.length];
             for (int i = 0; i < columns.length; i++) {
