@@ -146,6 +146,11 @@ public enum Kind {
         return table;
     }
 
+    /** The table of the current version of each id (sql/migrations/V20): {@code deployment_current}, ... */
+    String currentTable() {
+        return table.replaceFirst("_version$", "_current");
+    }
+
     /** The field that identifies a record (for responses, the first of the four that make its key). */
     public Field idField() {
         return fields.get(0);

@@ -23,11 +23,13 @@ import com.releaseledger.kernel.SqlFile;
 /**
  * Makes a loaded file visible, all at once, in one transaction: assigns its place in the load order, drops
  * rows equal to the latest version of their id, counts, checks that {@code read = loaded + rejected + duplicate},
- * and either publishes the file or refuses it whole when its rejected share is above the job's maximum.
+ * and either publishes the file (its rows become the current versions of their ids) or refuses it whole when its
+ * rejected share is above the job's maximum.
  */
 class PublishFileTasklet implements Tasklet {
 
     private static final SqlFile DROP_UNCHANGED = SqlFile.load("ingest/drop_unchanged_versions.sql");
+    private static final SqlFile PUBLISH_CURRENT = SqlFile.load("ingest/publish_current_versions.sql");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Kind kind;
@@ -67,8 +69,9 @@ class PublishFileTasklet implements Tasklet {
         // fresh statistics first: after a bulk load the planner would otherwise take a table of a million rows
         // for a few thousand, here and in every analysis and report query that follows
         jdbc.getJdbcTemplate().execute("ANALYZE " + kind.table());
-        int duplicate = jdbc.update(DROP_UNCHANGED.with(Map.of(
-                "version_table", kind.table(), "id_column", kind.idColumn())), file);
+        Map<String, String> tables = Map.of("version_table", kind.table(), "current_table", kind.currentTable(),
+                "id_column", kind.idColumn());
+        int duplicate = jdbc.update(DROP_UNCHANGED.with(tables), file);
         long loaded = count("SELECT count(*) FROM " + kind.table() + " WHERE file_id = :file_id", file);
         long rejected = count("SELECT count(*) FROM rejected_row WHERE file_id = :file_id", file);
         long read = count("SELECT rows_read FROM source_file WHERE file_id = :file_id", file);
@@ -92,6 +95,7 @@ class PublishFileTasklet implements Tasklet {
                     UPDATE source_file SET status = 'loaded', rows_loaded = :loaded, rows_rejected = :rejected,
                            rows_duplicate = :duplicate, finished_at = now()
                     WHERE file_id = :file_id""", file);
+            jdbc.update(PUBLISH_CURRENT.with(tables), file);
         }
         return RepeatStatus.FINISHED;
     }

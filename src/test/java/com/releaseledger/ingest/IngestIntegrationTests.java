@@ -340,6 +340,35 @@ class IngestIntegrationTests extends LedgerIntegrationTest {
     }
 
     /**
+     * Only the version just before a row counts (DESIGN.md 2.5): d1 goes succeeded (A), failed (B), then a third
+     * file says B again (equal to the current version: a duplicate) and A on its next line (different from the B
+     * before it: a new version, though A was once a version), and a fourth says A once more (the current: a
+     * duplicate, written with spaces the parser trims). The current d1 is then A from the third file, line 3.
+     */
+    @Test
+    void comparesEachRowWithTheVersionJustBeforeItAcrossFilesAndWithinOne() throws IOException {
+        String a = "d1,svc,production,succeeded,2026-10-01T10:00:00Z,2026-10-01T10:05:00Z,\n";
+        String b = "d1,svc,production,failed,2026-10-01T10:00:00Z,2026-10-01T10:05:00Z,\n";
+        ingest(Kind.DEPLOYMENTS, write("first.csv", DEPLOYMENT_HEADER + a));
+        ingest(Kind.DEPLOYMENTS, write("second.csv", DEPLOYMENT_HEADER + b));
+
+        FileReport third = ingest(Kind.DEPLOYMENTS, write("third.csv", DEPLOYMENT_HEADER + b + a
+                + "d5,svc,production,succeeded,2026-10-02T10:00:00Z,2026-10-02T10:05:00Z,\n"));
+        // A again, in other bytes than the first file's (the same bytes would be skipped as the same file)
+        FileReport fourth = ingest(Kind.DEPLOYMENTS,
+                write("fourth.csv", DEPLOYMENT_HEADER + a.replace(",svc,", ", svc ,")));
+
+        assertThat(List.of(third.read(), third.loaded(), third.duplicate())).containsExactly(3L, 2L, 1L);
+        assertThat(List.of(fourth.read(), fourth.loaded(), fourth.duplicate())).containsExactly(1L, 0L, 1L);
+        assertThat(versions("deployment_version")).isEqualTo(4);
+        assertThat(jdbc.queryForObject("""
+                SELECT f.path || ':' || d.line_no || ' ' || d.status FROM deployments d JOIN source_file f USING (file_id)
+                WHERE d.deployment_id = 'd1'""", String.class)).endsWith("third.csv:3 succeeded");
+        assertThat(jdbc.queryForList("SELECT deployment_id FROM deployments ORDER BY 1", String.class))
+                .containsExactly("d1", "d5");
+    }
+
+    /**
      * Values PostgreSQL cannot store (a NUL byte, a year it would refuse) are rejected rows of the file's own line:
      * before this, the COPY failed with the database's line number and the file stayed loading for good.
      */

@@ -33,7 +33,8 @@ public abstract class LedgerIntegrationTest {
                 TRUNCATE report_manifest, error_budget, control_population, data_quality_item, finding, metric_value, analysis_run,
                          source_file, rejected_row, ingest_note, deployment_version, change_version,
                          incident_version, service_version, blackout_version, exception_version, approval_version,
-                         response_version, gate_decision,
+                         response_version, deployment_current, change_current, incident_current, service_current,
+                         blackout_current, exception_current, approval_current, response_current, gate_decision,
                          batch_step_execution_context, batch_job_execution_context, batch_step_execution,
                          batch_job_execution_params, batch_job_execution, batch_job_instance CASCADE""");
     }
