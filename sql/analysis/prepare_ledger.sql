@@ -20,23 +20,15 @@ CREATE INDEX ON a_approval (change_id)
 ;
 ANALYZE a_approval
 ;
--- The changes (latest version of each), read once: every rule and metric uses this table.
+-- The changes (latest version of each), read once: every rule and metric uses this table; each completed by its
+-- approvals as it is read (DESIGN.md 2.7), with its final approval decision (RL03 and its evidence).
+-- A change without approval records stays as it is. Its approvers (RL04, RL05) are its own approved_by and the
+-- approver of each approval decided approved: they are joined to approved_by with ';'. Final decision: among its
+-- approvals decided approved or rejected with a decided_at, the latest decided_at (ties: the greater approval_id in
+-- byte order). An empty approved_at becomes the latest decided_at of its approved approvals when the final decision
+-- is approved; an empty approval_type becomes cab when any approved approval is cab, else the final decision's type
+-- when it is approved. A final rejection counts as rejected for RL03.
 CREATE TEMP TABLE a_change ON COMMIT DROP AS
-SELECT * FROM changes
-;
-CREATE UNIQUE INDEX ON a_change (change_id)
-;
--- A change's final approval decision (DESIGN.md 2.7), for RL03 and its evidence.
-ALTER TABLE a_change ADD COLUMN final_rejected boolean NOT NULL DEFAULT false,
-                     ADD COLUMN final_approver text COLLATE "C",
-                     ADD COLUMN final_decided_at timestamptz
-;
--- Approvals complete the changes that have any (DESIGN.md 2.7); a change without approval records stays as it is.
--- Its approvers (RL04, RL05) are its own approved_by and the approver of each approval decided approved: they are
--- joined to approved_by with ';'. Final decision: among its approvals decided approved or rejected with a decided_at, the latest decided_at (ties:
--- the greater approval_id in byte order). An empty approved_at becomes the latest decided_at of its approved
--- approvals when the final decision is approved; an empty approval_type becomes cab when any approved approval is
--- cab, else the final decision's type when it is approved. A final rejection counts as rejected for RL03.
 WITH final AS (
     SELECT DISTINCT ON (a.change_id) a.change_id, a.decision, a.approval_type, a.approver, a.decided_at
     FROM a_approval a
@@ -55,16 +47,21 @@ WITH final AS (
     LEFT JOIN final f ON f.change_id = has.change_id
     LEFT JOIN approved ap ON ap.change_id = has.change_id
 )
-UPDATE a_change c
-SET approved_by = concat_ws(';', c.approved_by, x.approvers),
-    approved_at = coalesce(c.approved_at, CASE WHEN x.decision = 'approved' THEN x.latest END),
-    approval_type = coalesce(c.approval_type,
-                             CASE WHEN x.cab THEN 'cab' WHEN x.decision = 'approved' THEN x.approval_type END),
-    final_rejected = coalesce(x.decision = 'rejected', false),
-    final_approver = x.approver,
-    final_decided_at = x.decided_at
-FROM folded x
-WHERE c.change_id = x.change_id
+SELECT c.file_id, c.line_no, c.row_hash, c.change_id, c.type, c.risk, c.service, c.status, c.requested_by,
+       c.created_at, c.title, c.scope,
+       (CASE WHEN x.change_id IS NULL THEN c.approved_by ELSE concat_ws(';', c.approved_by, x.approvers) END)
+           COLLATE "C" AS approved_by,
+       coalesce(c.approval_type, CASE WHEN x.cab THEN 'cab' WHEN x.decision = 'approved' THEN x.approval_type END)
+           COLLATE "C" AS approval_type,
+       coalesce(c.approved_at, CASE WHEN x.decision = 'approved' THEN x.latest END) AS approved_at,
+       c.planned_start, c.planned_end, c.implemented_by, c.outcome, c.review_completed_at, c.exception_id,
+       coalesce(x.decision = 'rejected', false) AS final_rejected,
+       x.approver COLLATE "C" AS final_approver,
+       x.decided_at AS final_decided_at
+FROM changes c
+LEFT JOIN folded x ON x.change_id = c.change_id
+;
+CREATE UNIQUE INDEX ON a_change (change_id)
 ;
 ANALYZE a_change
 ;

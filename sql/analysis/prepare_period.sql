@@ -96,20 +96,33 @@ WITH outage AS (
     SELECT sv.service, (100 - sv.slo_target) / 100 * p.period_minutes AS allowed
     FROM a_service sv CROSS JOIN a_param p
     WHERE sv.slo_target IS NOT NULL
+), consumption AS (
+    SELECT r.service, max(r.cumulative) AS consumed FROM running r GROUP BY r.service
+), exhaustion AS (
+    -- the moment the running total reaches the allowance, inside the first downtime that takes it there
+    SELECT r.service, min(r.s + (a.allowed - r.before) * interval '1 minute') AS exhausted_at
+    FROM running r JOIN allowance a ON a.service = r.service
+    WHERE r.cumulative >= a.allowed
+    GROUP BY r.service
+), still_open AS (
+    SELECT o.service, min(o.s) AS first_start, count(*) AS incidents
+    FROM clipped o
+    WHERE o.open_at_end
+    GROUP BY o.service
 )
 SELECT a.service,
        a.allowed,
-       coalesce((SELECT max(r.cumulative) FROM running r WHERE r.service = a.service), 0) AS consumed,
-       (SELECT min(r.s + (a.allowed - r.before) * interval '1 minute')
-        FROM running r WHERE r.service = a.service AND r.cumulative >= a.allowed) AS exhausted_at,
+       coalesce(c.consumed, 0) AS consumed,
+       x.exhausted_at,
        -- of the consumption, the minutes of incidents still open at the period end: their downtime runs from the
        -- earliest one's start (clipped to the period) to the period end, all of it inside the union above
-       coalesce((SELECT extract(epoch FROM p.period_end - greatest(p.period_start, min(o.s))) / 60
-                 FROM clipped o
-                 WHERE o.service = a.service AND o.open_at_end), 0) AS open_consumed,
-       (SELECT count(*) FROM clipped o WHERE o.service = a.service AND o.open_at_end)::integer AS open_incidents
+       coalesce(extract(epoch FROM p.period_end - greatest(p.period_start, o.first_start)) / 60, 0) AS open_consumed,
+       coalesce(o.incidents, 0)::integer AS open_incidents
 FROM allowance a
 CROSS JOIN a_param p
+LEFT JOIN consumption c ON c.service = a.service
+LEFT JOIN exhaustion x ON x.service = a.service
+LEFT JOIN still_open o ON o.service = a.service
 ;
 -- The production deployments that started once the budget was exhausted (exhausted_at <= started_at, as RL13),
 -- and those the policy allows then: emergency changes and hotfixes.
