@@ -4,14 +4,22 @@
 --   here were all unchanged keeps the version it had.
 -- Parameters: :file_id, the file being published (status 'loading', load_seq assigned).
 -- Placeholders: {version_table}, {current_table} and {id_column}, as in drop_unchanged_versions.sql.
--- A file published at the same time as another of its kind never replaces a version from a file later in the load
---   order than itself (the one published second waits for the first to commit, then sees its rows).
-INSERT INTO {current_table} AS c ({id_column}, file_id, line_no, row_hash)
-SELECT DISTINCT ON (v.{id_column}) v.{id_column}, v.file_id, v.line_no, v.row_hash
-FROM {version_table} v
-WHERE v.file_id = :file_id
-ORDER BY v.{id_column}, v.line_no DESC
-ON CONFLICT ({id_column}) DO UPDATE
-SET file_id = EXCLUDED.file_id, line_no = EXCLUDED.line_no, row_hash = EXCLUDED.row_hash
-WHERE (SELECT f.load_seq FROM source_file f WHERE f.file_id = c.file_id)
-    < (SELECT f.load_seq FROM source_file f WHERE f.file_id = EXCLUDED.file_id)
+-- Files of one kind are published one at a time (the publishing transaction holds a lock of its kind), so the ids
+--   already current are updated and the ids new to the ledger inserted plainly (both read the table as it was
+--   before this statement), without a check for a conflict per row.
+WITH latest AS MATERIALIZED (
+    SELECT DISTINCT ON (v.{id_column}) v.{id_column}, v.file_id, v.line_no, v.row_hash
+    FROM {version_table} v
+    WHERE v.file_id = :file_id
+    ORDER BY v.{id_column}, v.line_no DESC
+), replaced AS (
+    UPDATE {current_table} c
+    SET file_id = l.file_id, line_no = l.line_no, row_hash = l.row_hash
+    FROM latest l
+    WHERE c.{id_column} = l.{id_column}
+    RETURNING c.{id_column}
+)
+INSERT INTO {current_table} ({id_column}, file_id, line_no, row_hash)
+SELECT l.{id_column}, l.file_id, l.line_no, l.row_hash
+FROM latest l
+WHERE NOT EXISTS (SELECT 1 FROM {current_table} c WHERE c.{id_column} = l.{id_column})

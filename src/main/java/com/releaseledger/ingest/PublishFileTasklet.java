@@ -15,6 +15,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -30,6 +31,7 @@ class PublishFileTasklet implements Tasklet {
 
     private static final SqlFile DROP_UNCHANGED = SqlFile.load("ingest/drop_unchanged_versions.sql");
     private static final SqlFile PUBLISH_CURRENT = SqlFile.load("ingest/publish_current_versions.sql");
+    private static final int PUBLISH_LOCK_NAMESPACE = 0x52_4c_50_55; // "RLPU"
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Kind kind;
@@ -65,6 +67,13 @@ class PublishFileTasklet implements Tasklet {
                     + changed + "): nothing of it is kept; ingest it again once it is complete"));
             return RepeatStatus.FINISHED;
         }
+        // one file of a kind published at a time: its duplicate check and its current versions (see
+        // sql/ingest/publish_current_versions.sql) read the kind's versions as no other publishing file changes them
+        jdbc.query("SELECT pg_advisory_xact_lock(:namespace, hashtext(:kind))",
+                new MapSqlParameterSource("namespace", PUBLISH_LOCK_NAMESPACE).addValue("kind", kind.id()),
+                (ResultSetExtractor<Void>) rs -> null);
+        // the joins and sorts over a file's rows in memory (the server's default spilled a million rows to disk)
+        jdbc.getJdbcTemplate().execute("SET LOCAL work_mem = '128MB'");
         jdbc.update("UPDATE source_file SET load_seq = nextval('source_file_load_seq') WHERE file_id = :file_id", file);
         // fresh statistics first: after a bulk load the planner would otherwise take a table of a million rows
         // for a few thousand, here and in every analysis and report query that follows
@@ -96,6 +105,7 @@ class PublishFileTasklet implements Tasklet {
                            rows_duplicate = :duplicate, finished_at = now()
                     WHERE file_id = :file_id""", file);
             jdbc.update(PUBLISH_CURRENT.with(tables), file);
+            jdbc.getJdbcTemplate().execute("ANALYZE " + kind.currentTable()); // for the next file's duplicate check
         }
         return RepeatStatus.FINISHED;
     }

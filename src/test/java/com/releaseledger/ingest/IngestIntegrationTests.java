@@ -257,6 +257,8 @@ class IngestIntegrationTests extends LedgerIntegrationTest {
                 "2 of 4 rows rejected, a share above the job's maximum of 0.25; the file is refused whole");
         assertThat(versions("deployment_version")).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM deployments", Long.class)).isZero();
+        // and none of its rows became a current version (the next file's duplicate check compares with those)
+        assertThat(versions("deployment_current")).isZero();
     }
 
     @Test
@@ -366,6 +368,12 @@ class IngestIntegrationTests extends LedgerIntegrationTest {
                 WHERE d.deployment_id = 'd1'""", String.class)).endsWith("third.csv:3 succeeded");
         assertThat(jdbc.queryForList("SELECT deployment_id FROM deployments ORDER BY 1", String.class))
                 .containsExactly("d1", "d5");
+        // the table of current versions, kept as files are published, agrees with the view that finds them
+        assertThat(jdbc.queryForList("""
+                SELECT c.deployment_id || ' ' || (d.deployment_id IS NOT NULL) FROM deployment_current c
+                LEFT JOIN deployments d ON (d.deployment_id, d.file_id, d.line_no, d.row_hash)
+                                         = (c.deployment_id, c.file_id, c.line_no, c.row_hash)
+                ORDER BY 1""", String.class)).containsExactly("d1 true", "d5 true");
     }
 
     /**
