@@ -1,12 +1,11 @@
 -- Report data set: the full population of deployments the period concerns: those that started or finished in
 --   it (any environment and status), with the file and line each came from, and whether each is in the tested
 --   population of the event rules (a production deployment, not cancelled, that started in the period: the
---   reconciliation's step 8), and for each of those the gate's decision (gate_decision_for(), sql/migrations/V17,
---   as gate_coverage() gives it: allow, override, block or none; empty outside the tested population).
+--   reconciliation's step 8), and for each of those the gate's decision as gate_coverage() gives it
+--   (sql/migrations/V21: allow, override, block or none; empty outside the tested population).
 -- Parameters: :run_id. Columns: as selected.
 WITH run AS MATERIALIZED (SELECT r.*, ARRAY(SELECT jsonb_array_elements_text(r.policy -> 'production_environments'))
-                              AS envs,
-                          (r.policy ->> 'gate_max_age_minutes')::integer * interval '1 minute' AS gate_max_age
+                              AS envs
                           FROM analysis_run r WHERE r.run_id = :run_id)
 SELECT d.deployment_id, d.service, d.environment, d.status, d.started_at, d.finished_at, d.change_id, d.version,
        d.commit_sha, d.region, d.deployed_by, d.first_commit_at, d.rollback_of, d.strategy, d.is_hotfix,
@@ -18,9 +17,7 @@ SELECT d.deployment_id, d.service, d.environment, d.status, d.started_at, d.fini
 FROM deployments d
 JOIN source_file f ON f.file_id = d.file_id
 CROSS JOIN run
-LEFT JOIN LATERAL gate_decision_for(run.job, d.service, d.change_id, d.started_at, run.gate_max_age) gate
-       ON lower(d.environment) = ANY (run.envs) AND d.status <> 'cancelled'
-          AND d.started_at >= run.period_start AND d.started_at < run.period_end
+LEFT JOIN gate_coverage(:run_id) gate ON gate.deployment_id = d.deployment_id
 WHERE (d.started_at >= run.period_start AND d.started_at < run.period_end)
    OR (d.finished_at >= run.period_start AND d.finished_at < run.period_end)
 ORDER BY d.started_at, d.deployment_id

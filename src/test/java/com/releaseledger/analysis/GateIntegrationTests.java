@@ -233,6 +233,64 @@ class GateIntegrationTests extends FixtureIntegrationTest {
         assertThat(fixture.findings(fixture.analyze("2026-10", "UTC", null), "RL16", false)).isEmpty();
     }
 
+    /**
+     * gate_coverage() (sql/migrations/V21) finds the whole period's decisions in one join; gate_decision_for() is the
+     * definition for one deployment (V17). Both give each production deployment of the period: d-edge an allow
+     * exactly 60 minutes before it; d-late none (a second too old); d-blocked a block; d-none an allow that named no
+     * change; d-other-service, d-asked-for-staging (asked for staging) and d-other-job (another job) none; d-both an
+     * allow, older than the block after it (leave first); d-two the later of two allows; d-overridden an overridden
+     * block. d-staging is not a production deployment: in neither.
+     */
+    @Test
+    void theCoverageOfAPeriodGivesEachDeploymentTheDecisionTheDefinitionGivesIt() {
+        decision("svc", "c-ok", "allow", "2026-10-20T09:00:00Z");
+        decision("svc", "c-ok", "allow", "2026-10-21T08:59:59Z");
+        decision("svc", "c-late", "block", "2026-10-22T09:50:00Z");
+        decision("svc", null, "allow", "2026-10-23T09:30:00Z");
+        decision("test", "svc", "c-window", "allow", "2026-10-24T09:30:00Z", false);
+        decision("other", "svc", "c-rejected", "allow", "2026-10-26T09:30:00Z", true);
+        decision("svc", "c-self", "allow", "2026-10-27T09:20:00Z");
+        decision("svc", "c-self", "block", "2026-10-27T09:40:00Z");
+        decision("svc", "c-window", "allow", "2026-10-28T09:10:00Z");
+        decision("svc", "c-window", "allow", "2026-10-28T09:50:00Z");
+        // a block overridden is stored as an allow that was overridden
+        jdbc.update("""
+                INSERT INTO gate_decision (asked_at, job, service, environment, change_id, deploy_at, is_hotfix,
+                                           production, decision, overridden, override_by, override_reason, controls,
+                                           policy, engine_version)
+                VALUES ('2026-10-29T09:30:00Z', 'test', 'svc', 'production', 'c-rejected', '2026-10-29T10:00:00Z',
+                        false, true, 'allow', true, 'lead', 'a fix that cannot wait', '[]', '{}', 'test')""");
+        fixture.load(Kind.DEPLOYMENTS, csv(DEPLOYMENT,
+                deployment("d-edge", "2026-10-20T10:00:00Z", "c-ok"),
+                deployment("d-late", "2026-10-21T10:00:00Z", "c-ok"),
+                deployment("d-blocked", "2026-10-22T10:00:00Z", "c-late"),
+                deployment("d-none", "2026-10-23T10:00:00Z", ""),
+                deployment("d-other-service", "2026-10-20T10:00:00Z", "c-ok", "service=svc-man"),
+                deployment("d-staging", "2026-10-20T10:00:00Z", "c-ok", "environment=staging"),
+                deployment("d-asked-for-staging", "2026-10-24T10:00:00Z", "c-window"),
+                deployment("d-other-job", "2026-10-26T10:00:00Z", "c-rejected"),
+                deployment("d-both", "2026-10-27T10:00:00Z", "c-self"),
+                deployment("d-two", "2026-10-28T10:00:00Z", "c-window"),
+                deployment("d-overridden", "2026-10-29T10:00:00Z", "c-rejected")));
+        long run = fixture.analyze("2026-10", "UTC", null);
+
+        List<String> coverage = jdbc.queryForList("""
+                SELECT deployment_id || ' ' || gate_decision || ' ' || coalesce(to_char(decision_asked_at
+                       AT TIME ZONE 'UTC', 'DD HH24:MI:SS'), '-')
+                FROM gate_coverage(?) ORDER BY deployment_id""", String.class, run);
+        assertThat(coverage).containsExactly(
+                "d-asked-for-staging none -", "d-blocked block 22 09:50:00", "d-both allow 27 09:20:00",
+                "d-edge allow 20 09:00:00", "d-late none -", "d-none allow 23 09:30:00", "d-other-job none -",
+                "d-other-service none -", "d-overridden override 29 09:30:00", "d-two allow 28 09:50:00");
+        assertThat(jdbc.queryForList("""
+                SELECT d.deployment_id || ' ' || g.gate_decision || ' ' || coalesce(to_char(g.decision_asked_at
+                       AT TIME ZONE 'UTC', 'DD HH24:MI:SS'), '-')
+                FROM deployments d
+                CROSS JOIN LATERAL gate_decision_for('test', d.service, d.change_id, d.started_at,
+                                                     interval '60 minutes') g
+                WHERE d.environment = 'production' ORDER BY d.deployment_id""", String.class)).isEqualTo(coverage);
+    }
+
     private void decision(String service, String change, String decision, String askedAt) {
         decision("test", service, change, decision, askedAt, true);
     }
