@@ -196,21 +196,7 @@ class GateIntegrationTests extends FixtureIntegrationTest {
      */
     @Test
     void rl16FlagsADeploymentWithoutTheGatesLeaveInTheMinutesBeforeIt() {
-        decision("svc", "c-ok", "allow", "2026-10-20T09:00:00Z"); // exactly 60 minutes before d-edge
-        decision("svc", "c-ok", "allow", "2026-10-21T08:59:59Z"); // 60 minutes and a second before d-late
-        decision("svc", "c-late", "block", "2026-10-22T09:50:00Z"); // a block is not leave
-        decision("svc", null, "allow", "2026-10-23T09:30:00Z"); // leave for a deployment with no change
-        decision("test", "svc", "c-window", "allow", "2026-10-24T09:30:00Z", false); // asked for staging: no leave
-        decision("other", "svc", "c-rejected", "allow", "2026-10-26T09:30:00Z", true); // another job's gate
-        fixture.load(Kind.DEPLOYMENTS, csv(DEPLOYMENT,
-                deployment("d-edge", "2026-10-20T10:00:00Z", "c-ok"),
-                deployment("d-late", "2026-10-21T10:00:00Z", "c-ok"),
-                deployment("d-blocked", "2026-10-22T10:00:00Z", "c-late"),
-                deployment("d-none", "2026-10-23T10:00:00Z", ""),
-                deployment("d-other-service", "2026-10-20T10:00:00Z", "c-ok", "service=svc-man"),
-                deployment("d-staging", "2026-10-20T10:00:00Z", "c-ok", "environment=staging"),
-                deployment("d-asked-for-staging", "2026-10-24T10:00:00Z", "c-window"),
-                deployment("d-other-job", "2026-10-26T10:00:00Z", "c-rejected")));
+        gatedDeployments();
 
         Policy required = new Policy(Policy.defaults().productionEnvironments(), Policy.defaults().cabRequiredRisks(),
                 5, 5, 10, 2, 30, Policy.defaults().bands(), Policy.defaults().sample(), 7, Map.of(), List.of("high"),
@@ -243,12 +229,7 @@ class GateIntegrationTests extends FixtureIntegrationTest {
      */
     @Test
     void theCoverageOfAPeriodGivesEachDeploymentTheDecisionTheDefinitionGivesIt() {
-        decision("svc", "c-ok", "allow", "2026-10-20T09:00:00Z");
-        decision("svc", "c-ok", "allow", "2026-10-21T08:59:59Z");
-        decision("svc", "c-late", "block", "2026-10-22T09:50:00Z");
-        decision("svc", null, "allow", "2026-10-23T09:30:00Z");
-        decision("test", "svc", "c-window", "allow", "2026-10-24T09:30:00Z", false);
-        decision("other", "svc", "c-rejected", "allow", "2026-10-26T09:30:00Z", true);
+        gatedDeployments();
         decision("svc", "c-self", "allow", "2026-10-27T09:20:00Z");
         decision("svc", "c-self", "block", "2026-10-27T09:40:00Z");
         decision("svc", "c-window", "allow", "2026-10-28T09:10:00Z");
@@ -261,14 +242,6 @@ class GateIntegrationTests extends FixtureIntegrationTest {
                 VALUES ('2026-10-29T09:30:00Z', 'test', 'svc', 'production', 'c-rejected', '2026-10-29T10:00:00Z',
                         false, true, 'allow', true, 'lead', 'a fix that cannot wait', '[]', '{}', 'test')""");
         fixture.load(Kind.DEPLOYMENTS, csv(DEPLOYMENT,
-                deployment("d-edge", "2026-10-20T10:00:00Z", "c-ok"),
-                deployment("d-late", "2026-10-21T10:00:00Z", "c-ok"),
-                deployment("d-blocked", "2026-10-22T10:00:00Z", "c-late"),
-                deployment("d-none", "2026-10-23T10:00:00Z", ""),
-                deployment("d-other-service", "2026-10-20T10:00:00Z", "c-ok", "service=svc-man"),
-                deployment("d-staging", "2026-10-20T10:00:00Z", "c-ok", "environment=staging"),
-                deployment("d-asked-for-staging", "2026-10-24T10:00:00Z", "c-window"),
-                deployment("d-other-job", "2026-10-26T10:00:00Z", "c-rejected"),
                 deployment("d-both", "2026-10-27T10:00:00Z", "c-self"),
                 deployment("d-two", "2026-10-28T10:00:00Z", "c-window"),
                 deployment("d-overridden", "2026-10-29T10:00:00Z", "c-rejected")));
@@ -289,6 +262,30 @@ class GateIntegrationTests extends FixtureIntegrationTest {
                 CROSS JOIN LATERAL gate_decision_for('test', d.service, d.change_id, d.started_at,
                                                      interval '60 minutes') g
                 WHERE d.environment = 'production' ORDER BY d.deployment_id""", String.class)).isEqualTo(coverage);
+    }
+
+    /**
+     * The gate's decisions and the deployments they concern, for RL16 and the coverage: leave exactly 60 minutes
+     * before d-edge; 60 minutes and a second before d-late; a block (not leave) before d-blocked; leave that named no
+     * change before d-none; leave asked for staging before d-asked-for-staging; another job's before d-other-job;
+     * d-other-service's decision was another service's, and d-staging is not a production deployment.
+     */
+    private void gatedDeployments() {
+        decision("svc", "c-ok", "allow", "2026-10-20T09:00:00Z");
+        decision("svc", "c-ok", "allow", "2026-10-21T08:59:59Z");
+        decision("svc", "c-late", "block", "2026-10-22T09:50:00Z");
+        decision("svc", null, "allow", "2026-10-23T09:30:00Z");
+        decision("test", "svc", "c-window", "allow", "2026-10-24T09:30:00Z", false);
+        decision("other", "svc", "c-rejected", "allow", "2026-10-26T09:30:00Z", true);
+        fixture.load(Kind.DEPLOYMENTS, csv(DEPLOYMENT,
+                deployment("d-edge", "2026-10-20T10:00:00Z", "c-ok"),
+                deployment("d-late", "2026-10-21T10:00:00Z", "c-ok"),
+                deployment("d-blocked", "2026-10-22T10:00:00Z", "c-late"),
+                deployment("d-none", "2026-10-23T10:00:00Z", ""),
+                deployment("d-other-service", "2026-10-20T10:00:00Z", "c-ok", "service=svc-man"),
+                deployment("d-staging", "2026-10-20T10:00:00Z", "c-ok", "environment=staging"),
+                deployment("d-asked-for-staging", "2026-10-24T10:00:00Z", "c-window"),
+                deployment("d-other-job", "2026-10-26T10:00:00Z", "c-rejected")));
     }
 
     private void decision(String service, String change, String decision, String askedAt) {
