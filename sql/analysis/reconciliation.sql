@@ -22,12 +22,15 @@ WITH files AS (
 ), counts AS (
     SELECT (SELECT count(*) FROM a_event) AS tested,
            (SELECT count(*) FROM a_pd) AS pd,
-           (SELECT count(DISTINCT change_id) FROM a_event WHERE change_id IS NOT NULL) AS named,
-           (SELECT count(DISTINCT change_id) FROM a_event WHERE c_exists) AS named_existing,
+           named.n AS named, named.existing AS named_existing,
            (SELECT count(*) FROM a_change) AS changes,
            (SELECT count(*) FROM a_incident) AS incidents,
            (SELECT count(*) FROM a_incident i CROSS JOIN a_param p
             WHERE i.started_at >= p.period_start AND i.started_at < p.period_end) AS incidents_started
+    -- the distinct change ids the tested deployments name, and those that exist (grouped: a hash, not a sort)
+    FROM (SELECT count(*) AS n, count(*) FILTER (WHERE c_exists) AS existing
+          FROM (SELECT change_id, bool_or(c_exists) AS c_exists FROM a_event WHERE change_id IS NOT NULL
+                GROUP BY change_id) named_change) named
 ), dep AS (SELECT * FROM files WHERE kind = 'deployments'), chg AS (SELECT * FROM files WHERE kind = 'changes'),
    inc AS (SELECT * FROM files WHERE kind = 'incidents')
 SELECT step_no, population, records, removed, reason
