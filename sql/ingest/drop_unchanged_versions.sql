@@ -7,29 +7,30 @@
 -- Parameters: :file_id, the file being published (status 'loading', load_seq already assigned).
 -- Placeholders: {version_table}, {current_table} and {id_column}: the kind's table of versions, its table of
 --   current versions and its id column.
--- Returns: the number of rows deleted, which is the file's rows_duplicate.
--- The rows to delete are found first and then removed by line and id (a profile can make several records of one
---   line, each of its own id: V13). Only the ids on several lines of the file are ordered by line; the others are
---   compared with their current version by a hash join, so a first load, or a correction file of a million rows,
---   sorts nothing.
-WITH repeated AS (
+-- Returns: one row, the number of rows deleted, which is the file's rows_duplicate.
+-- Two deletions in one statement (they see the same rows, and delete different ones): the ids on one line of the
+--   file, by a hash join of the file's rows with the current versions, each row deleted as it is scanned (at a
+--   million rows, finding the rows first and then deleting them by line took most of the time); and the ids on
+--   several lines, the only ones ordered by line.
+WITH repeated AS MATERIALIZED (
     SELECT r.{id_column} FROM {version_table} r WHERE r.file_id = :file_id GROUP BY r.{id_column} HAVING count(*) > 1
-), unchanged AS (
-    SELECT v.line_no, v.{id_column}
-    FROM {version_table} v
-    JOIN {current_table} c ON c.{id_column} = v.{id_column} AND c.row_hash = v.row_hash
-    WHERE v.file_id = :file_id AND NOT EXISTS (SELECT 1 FROM repeated r WHERE r.{id_column} = v.{id_column})
-    UNION ALL
-    SELECT n.line_no, n.{id_column}
-    FROM (
+), once AS (
+    DELETE FROM {version_table} d
+    USING {current_table} c
+    WHERE d.file_id = :file_id AND c.{id_column} = d.{id_column} AND c.row_hash = d.row_hash
+      AND NOT EXISTS (SELECT 1 FROM repeated r WHERE r.{id_column} = d.{id_column})
+    RETURNING 1
+), several AS (
+    DELETE FROM {version_table} d
+    USING (
         SELECT v.line_no, v.{id_column}, v.row_hash,
                lag(v.row_hash) OVER (PARTITION BY v.{id_column} ORDER BY v.line_no) AS previous_in_file
         FROM {version_table} v
         WHERE v.file_id = :file_id AND v.{id_column} IN (SELECT r.{id_column} FROM repeated r)
     ) n
     LEFT JOIN {current_table} c ON c.{id_column} = n.{id_column}
-    WHERE coalesce(n.previous_in_file, c.row_hash) = n.row_hash
+    WHERE d.file_id = :file_id AND d.line_no = n.line_no AND d.{id_column} = n.{id_column}
+      AND coalesce(n.previous_in_file, c.row_hash) = n.row_hash
+    RETURNING 1
 )
-DELETE FROM {version_table} d
-WHERE d.file_id = :file_id
-  AND (d.line_no, d.{id_column}) IN (SELECT u.line_no, u.{id_column} FROM unchanged u)
+SELECT (SELECT count(*) FROM once) + (SELECT count(*) FROM several)

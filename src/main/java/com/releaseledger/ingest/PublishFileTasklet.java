@@ -74,13 +74,15 @@ class PublishFileTasklet implements Tasklet {
                 (ResultSetExtractor<Void>) rs -> null);
         // the joins and sorts over a file's rows in memory (the server's default spilled a million rows to disk)
         jdbc.getJdbcTemplate().execute("SET LOCAL work_mem = '128MB'");
+        jdbc.getJdbcTemplate().execute("SET LOCAL jit = off"); // compiling these scans cost more than it saved
         jdbc.update("UPDATE source_file SET load_seq = nextval('source_file_load_seq') WHERE file_id = :file_id", file);
         // fresh statistics first: after a bulk load the planner would otherwise take a table of a million rows
         // for a few thousand, here and in every analysis and report query that follows
         jdbc.getJdbcTemplate().execute("ANALYZE " + kind.table());
         Map<String, String> tables = Map.of("version_table", kind.table(), "current_table", kind.currentTable(),
                 "id_column", kind.idColumn());
-        int duplicate = jdbc.update(DROP_UNCHANGED.with(tables), file);
+        Long dropped = jdbc.queryForObject(DROP_UNCHANGED.with(tables), file, Long.class);
+        long duplicate = dropped == null ? 0 : dropped;
         long loaded = count("SELECT count(*) FROM " + kind.table() + " WHERE file_id = :file_id", file);
         long rejected = count("SELECT count(*) FROM rejected_row WHERE file_id = :file_id", file);
         long read = count("SELECT rows_read FROM source_file WHERE file_id = :file_id", file);
