@@ -4,11 +4,6 @@
 --   same transaction prepare them once and reuse them for each period.
 -- Parameters: none; the policy comes from a_policy (sql/analysis/policy.sql).
 -- Run as a script (Spring's ScriptUtils): statements end with ";".
--- The latest version of each record is read through the tables of current versions (sql/migrations/V20), joined
--- with the versions by file, line and id, rather than through the views, which sort every version to find it: the
--- same rows. That join alone is planned well; the planner takes it for far fewer rows than it gives (the three
--- columns' selectivities multiplied), so nothing else is joined to it in the same statement (a service's team is
--- looked up by a scalar subquery over a_service, indexed).
 
 -- one row: without statistics the planner takes it for 120 and every estimate that joins it goes astray
 ANALYZE a_policy
@@ -17,15 +12,9 @@ ANALYZE a_policy
 CREATE TEMP TABLE a_service ON COMMIT DROP AS
 SELECT service, team, tier, slo_target, rollback FROM services
 ;
-CREATE UNIQUE INDEX ON a_service (service)
-;
-ANALYZE a_service
-;
 -- The approvals (latest version of each, DESIGN.md 2.7), read once.
 CREATE TEMP TABLE a_approval ON COMMIT DROP AS
-SELECT v.*
-FROM approval_current c
-JOIN approval_version v ON v.file_id = c.file_id AND v.line_no = c.line_no AND v.approval_id = c.approval_id
+SELECT * FROM approvals
 ;
 CREATE INDEX ON a_approval (change_id)
 ;
@@ -39,13 +28,6 @@ ANALYZE a_approval
 -- byte order). An empty approved_at becomes the latest decided_at of its approved approvals when the final decision
 -- is approved; an empty approval_type becomes cab when any approved approval is cab, else the final decision's type
 -- when it is approved. A final rejection counts as rejected for RL03.
-CREATE TEMP TABLE a_change_latest ON COMMIT DROP AS
-SELECT v.*
-FROM change_current c
-JOIN change_version v ON v.file_id = c.file_id AND v.line_no = c.line_no AND v.change_id = c.change_id
-;
-ANALYZE a_change_latest
-;
 CREATE TEMP TABLE a_change ON COMMIT DROP AS
 WITH final AS (
     SELECT DISTINCT ON (a.change_id) a.change_id, a.decision, a.approval_type, a.approver, a.decided_at
@@ -76,10 +58,8 @@ SELECT c.file_id, c.line_no, c.row_hash, c.change_id, c.type, c.risk, c.service,
        coalesce(x.decision = 'rejected', false) AS final_rejected,
        x.approver COLLATE "C" AS final_approver,
        x.decided_at AS final_decided_at
-FROM a_change_latest c
+FROM changes c
 LEFT JOIN folded x ON x.change_id = c.change_id
-;
-DROP TABLE a_change_latest
 ;
 CREATE UNIQUE INDEX ON a_change (change_id)
 ;
@@ -89,13 +69,13 @@ ANALYZE a_change
 -- among production_environments, trimmed and case-insensitive, and not cancelled) and whether it is live.
 CREATE TEMP TABLE a_deployment ON COMMIT DROP AS
 SELECT d.*,
-       coalesce((SELECT s.team FROM a_service s WHERE s.service = d.service), 'unassigned') AS team,
+       coalesce(s.team, 'unassigned') AS team,
        (lower(d.environment) = ANY (p.production_environments) AND d.status <> 'cancelled') AS is_production,
        (lower(d.environment) = ANY (p.production_environments)
             AND d.status IN ('succeeded', 'rolled_back')) AS is_live
-FROM deployment_current c
-JOIN deployment_version d ON d.file_id = c.file_id AND d.line_no = c.line_no AND d.deployment_id = c.deployment_id
+FROM deployments d
 CROSS JOIN a_policy p
+LEFT JOIN a_service s ON s.service = d.service
 ;
 CREATE INDEX ON a_deployment (deployment_id)
 ;
@@ -107,9 +87,9 @@ ANALYZE a_deployment
 ;
 -- Every incident (latest version), with its team.
 CREATE TEMP TABLE a_incident ON COMMIT DROP AS
-SELECT i.*, coalesce((SELECT s.team FROM a_service s WHERE s.service = i.service), 'unassigned') AS team
-FROM incident_current c
-JOIN incident_version i ON i.file_id = c.file_id AND i.line_no = c.line_no AND i.incident_id = c.incident_id
+SELECT i.*, coalesce(s.team, 'unassigned') AS team
+FROM incidents i
+LEFT JOIN a_service s ON s.service = i.service
 ;
 CREATE INDEX ON a_incident (incident_id)
 ;

@@ -174,13 +174,6 @@ public class GateService {
                 .addValue("at", Timestamp.from(request.at())).addValue("change", blankToNull(request.changeId()))
                 .addValue("deployed_by", blankToNull(request.deployedBy())).addValue("hotfix", request.hotfix())
                 .addValue("evidence", blankToNull(request.testEvidence())));
-        // the current version of its id, as publishing its file would make it
-        // (sql/ingest/publish_current_versions.sql): the analysis reads the latest versions through that table
-        jdbc.update("""
-                INSERT INTO deployment_current (deployment_id, file_id, line_no, row_hash)
-                VALUES (:id, :file_id, 1, '\\x00')
-                ON CONFLICT (deployment_id) DO UPDATE SET file_id = EXCLUDED.file_id, line_no = 1, row_hash = '\\x00'""",
-                new MapSqlParameterSource("id", deploymentId).addValue("file_id", fileId));
     }
 
     /** Why the override may not be taken (separation of duties), or null. */
