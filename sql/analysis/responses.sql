@@ -20,6 +20,9 @@ WITH answer AS (
     LEFT JOIN previous p ON p.key = finding_key(f.rule_id, f.deployment_id, f.change_id, f.incident_id)
                         AND NOT f.pending
     WHERE f.run_id = :run_id AND (a.response_key IS NOT NULL OR p.key IS NOT NULL)
+      -- evaluated once, first: with no response and no previous run there is nothing to match, and the run's
+      -- findings are not read at all (650,315 keys computed for nothing took 3 s at 1M deployments)
+      AND (EXISTS (SELECT 1 FROM answer) OR EXISTS (SELECT 1 FROM previous))
 )
 UPDATE finding f
 SET owner = m.owner, response = m.response, remediation_due = m.remediation_due, repeated = m.repeated,
