@@ -139,11 +139,7 @@ final class WorkbookWriter {
             }
             cursor.finish();
             if (companion != null) {
-                try {
-                    companion.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("could not write " + companion.file + ": " + e.getMessage(), e);
-                }
+                companion.close();
             }
             return total;
         });
@@ -168,10 +164,14 @@ final class WorkbookWriter {
             this.partial = file.resolveSibling(file.getFileName() + ".partial");
         }
 
-        void start(String[] columns) throws IOException {
-            printer = new CSVPrinter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8),
-                    AnalysisCsvFiles.FORMAT);
-            printer.printRecord((Object[]) columns);
+        void start(String[] columns) {
+            try {
+                printer = new CSVPrinter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8),
+                        AnalysisCsvFiles.FORMAT);
+                printer.printRecord((Object[]) columns);
+            } catch (IOException e) {
+                throw failed(e);
+            }
             values = new Object[columns.length];
         }
 
@@ -195,14 +195,22 @@ final class WorkbookWriter {
             try {
                 printer.printRecord(values);
             } catch (IOException e) {
-                throw new UncheckedIOException("could not write " + partial + ": " + e.getMessage(), e);
+                throw failed(e);
             }
         }
 
-        void close() throws IOException {
+        void close() {
             if (printer != null) {
-                printer.close();
+                try {
+                    printer.close();
+                } catch (IOException e) {
+                    throw failed(e);
+                }
             }
+        }
+
+        private UncheckedIOException failed(IOException e) {
+            return new UncheckedIOException("could not write " + partial + ": " + e.getMessage(), e);
         }
 
         Path publish() throws IOException {
@@ -212,7 +220,7 @@ final class WorkbookWriter {
         void discard() {
             try {
                 close();
-            } catch (IOException e) {
+            } catch (UncheckedIOException e) {
                 // the failure that brought us here is what matters
             }
             ManifestFiles.deletePartial(partial);
@@ -247,11 +255,7 @@ final class WorkbookWriter {
         void start(ResultSetMetaData meta) throws SQLException {
             columns(meta);
             if (companion != null) {
-                try {
-                    companion.start(columns);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("could not write " + companion.file + ": " + e.getMessage(), e);
-                }
+                companion.start(columns);
             }
             newSheet();
         }
