@@ -1,7 +1,8 @@
 -- Metric: change_failure_rate (ratio) = |failed changes| / |live PD|. A failed change is a live member of PD
 --   that was rolled back or has at least one linked incident, counted once however many incidents it has.
 -- Band: elite <= cfr_elite, high <= cfr_high, medium <= cfr_medium, else low (policy; DORA 2023 defaults).
--- Reads: a_pd_scope (PD counted per scope, sql/analysis/metric_populations.sql), a_scope (sql/analysis/prepare_period.sql), a_param. Columns: scope, scope_id, value, numerator, denominator, band.
+-- Reads: a_pd_scope (PD counted per scope, sql/analysis/metric_populations.sql), a_scope
+--   (sql/analysis/prepare_period.sql), a_param. Columns: scope, scope_id, value, numerator, denominator, band.
 WITH rated AS (
     SELECT s.scope, s.scope_id, coalesce(c.failed_changes, 0)::numeric AS failed,
            coalesce(c.live, 0)::numeric AS live,

@@ -1,6 +1,7 @@
 -- Metric: deployments (count) = |PD|, the production deployments that succeeded, failed or were rolled back
 --   and finished in the period (DESIGN.md section 4). Counted under the deployment's service and its team.
--- Reads: a_pd_scope (PD counted per scope, sql/analysis/metric_populations.sql), a_scope (sql/analysis/prepare_period.sql).
+-- Reads: a_pd_scope (PD counted per scope, sql/analysis/metric_populations.sql), a_scope
+--   (sql/analysis/prepare_period.sql).
 -- Columns: scope, scope_id, value, numerator, denominator, band.
 SELECT s.scope, s.scope_id, coalesce(c.deployments, 0) AS value, NULL::numeric AS numerator,
        NULL::numeric AS denominator, NULL AS band

@@ -2,7 +2,8 @@
 --   first_commit_at, of finished_at - first_commit_at. A first commit after the finish (a negative duration) is
 --   left out (a data-quality item). Denominator: the number of values; numerator empty.
 -- Band: elite < lead_time_elite_hours, high < lead_time_high_hours, medium < lead_time_medium_hours, else low.
--- Reads: a_pd_scope (PD counted per scope, sql/analysis/metric_populations.sql), a_scope (sql/analysis/prepare_period.sql), a_param. Columns: scope, scope_id, value, numerator, denominator, band.
+-- Reads: a_pd_scope (PD counted per scope, sql/analysis/metric_populations.sql), a_scope
+--   (sql/analysis/prepare_period.sql), a_param. Columns: scope, scope_id, value, numerator, denominator, band.
 SELECT s.scope, s.scope_id, c.lead_time_median AS value, NULL::numeric AS numerator,
        coalesce(c.lead_times, 0)::numeric AS denominator,
        CASE WHEN c.lead_time_median IS NULL THEN NULL

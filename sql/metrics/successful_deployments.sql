@@ -1,5 +1,6 @@
 -- Metric: successful_deployments (count) = members of PD with status succeeded.
--- Reads: a_pd_scope (PD counted per scope, sql/analysis/metric_populations.sql), a_scope (sql/analysis/prepare_period.sql).
+-- Reads: a_pd_scope (PD counted per scope, sql/analysis/metric_populations.sql), a_scope
+--   (sql/analysis/prepare_period.sql).
 -- Columns: scope, scope_id, value, numerator, denominator, band.
 SELECT s.scope, s.scope_id, coalesce(c.successful, 0) AS value, NULL::numeric AS numerator,
        NULL::numeric AS denominator, NULL AS band
