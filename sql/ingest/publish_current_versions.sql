@@ -7,6 +7,8 @@
 -- Files of one kind are published one at a time (the publishing transaction holds a lock of its kind), so the ids
 --   already current are updated and the ids new to the ledger inserted plainly (both read the table as it was
 --   before this statement), without a check for a conflict per row.
+-- Runs with enable_nestloop off (PublishFileTasklet): the new ids are found by one anti join reading the table of
+--   current versions once; a nested loop would scan it again for every id while this statement fills it.
 WITH latest AS MATERIALIZED (
     SELECT DISTINCT ON (v.{id_column}) v.{id_column}, v.file_id, v.line_no, v.row_hash
     FROM {version_table} v
