@@ -1,8 +1,12 @@
 package com.releaseledger.reporting;
 
+import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +38,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -460,6 +465,96 @@ final class WorkbookWriter {
             ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
             zip.setLevel(Deflater.BEST_SPEED);
             return zip;
+        }
+
+        /**
+         * Each sheet's XML goes to its temporary file through a buffer without a lock: POI writes a cell in some
+         * ten small pieces, and {@link java.io.BufferedWriter} takes its lock for every one (a third of the
+         * time of writing the cells, in a profile of the audit workbook at a million rows).
+         */
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+            return new SheetDataWriter(getSharedStringSource()) {
+                @Override
+                public Writer createWriter(File fd) throws IOException {
+                    FileOutputStream file = new FileOutputStream(fd);
+                    try {
+                        return new UnlockedBufferedWriter(
+                                new OutputStreamWriter(decorateOutputStream(file), StandardCharsets.UTF_8));
+                    } catch (IOException | RuntimeException e) {
+                        file.close();
+                        throw e;
+                    }
+                }
+            };
+        }
+    }
+
+    /**
+     * A buffered writer for one thread: the characters collect in a buffer and go to the writer below in blocks of
+     * 64K (which encodes them). Not safe for use by several threads, which a sheet's writer never is.
+     */
+    static final class UnlockedBufferedWriter extends Writer {
+        private final Writer out;
+        private final char[] buffer = new char[1 << 16];
+        private int used;
+
+        UnlockedBufferedWriter(Writer out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(String text, int offset, int length) throws IOException {
+            if (length > buffer.length - used) {
+                drain();
+                if (length >= buffer.length) { // larger than the buffer: straight through
+                    out.write(text, offset, length);
+                    return;
+                }
+            }
+            text.getChars(offset, offset + length, buffer, used);
+            used += length;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            if (length > buffer.length - used) {
+                drain();
+                if (length >= buffer.length) {
+                    out.write(chars, offset, length);
+                    return;
+                }
+            }
+            System.arraycopy(chars, offset, buffer, used, length);
+            used += length;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            if (used == buffer.length) {
+                drain();
+            }
+            buffer[used++] = (char) c;
+        }
+
+        private void drain() throws IOException {
+            out.write(buffer, 0, used);
+            used = 0;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            drain();
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                drain();
+            } finally {
+                out.close();
+            }
         }
     }
 
