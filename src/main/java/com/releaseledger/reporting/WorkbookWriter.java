@@ -498,6 +498,7 @@ final class WorkbookWriter {
         private final Writer out;
         private final char[] buffer = new char[1 << 16];
         private int used;
+        private boolean closed;
 
         UnlockedBufferedWriter(Writer out) {
             this.out = out;
@@ -505,7 +506,7 @@ final class WorkbookWriter {
 
         @Override
         public void write(String text, int offset, int length) throws IOException {
-            if (length > buffer.length - used) {
+            if (closed || length > buffer.length - used) {
                 drain();
                 if (length >= buffer.length) { // larger than the buffer: straight through
                     out.write(text, offset, length);
@@ -518,7 +519,7 @@ final class WorkbookWriter {
 
         @Override
         public void write(char[] chars, int offset, int length) throws IOException {
-            if (length > buffer.length - used) {
+            if (closed || length > buffer.length - used) {
                 drain();
                 if (length >= buffer.length) {
                     out.write(chars, offset, length);
@@ -531,13 +532,16 @@ final class WorkbookWriter {
 
         @Override
         public void write(int c) throws IOException {
-            if (used == buffer.length) {
+            if (closed || used == buffer.length) {
                 drain();
             }
             buffer[used++] = (char) c;
         }
 
         private void drain() throws IOException {
+            if (closed) {
+                throw new IOException("the sheet's writer is closed");
+            }
             out.write(buffer, 0, used);
             used = 0;
         }
@@ -548,11 +552,16 @@ final class WorkbookWriter {
             out.flush();
         }
 
+        /** As any writer's: a second close does nothing (POI closes a sheet's writer, then disposes of it). */
         @Override
         public void close() throws IOException {
+            if (closed) {
+                return;
+            }
             try {
                 drain();
             } finally {
+                closed = true;
                 out.close();
             }
         }

@@ -51,4 +51,28 @@ class UnlockedBufferedWriterTests {
         writer.flush();
         assertThat(below.toString()).isEqualTo("<row r=\"1\">");
     }
+
+    @Test
+    void closesOnceAndRefusesToWriteAfter() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
+        StringWriter below = new StringWriter() {
+            @Override
+            public void close() {
+                closes.incrementAndGet();
+            }
+        };
+        WorkbookWriter.UnlockedBufferedWriter writer = new WorkbookWriter.UnlockedBufferedWriter(below);
+        writer.write("</sheetData>");
+        writer.close();
+        writer.close(); // as SXSSFWorkbook does: the sheet's XML is read back, then the sheet disposed of
+        assertThat(below.toString()).isEqualTo("</sheetData>");
+        assertThat(closes).hasValue(1);
+        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable late : java.util.List.<
+                org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(() -> writer.write("x"),
+                () -> writer.write(new char[] {'x'}, 0, 1), () -> writer.write('x'), writer::flush)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(late).isInstanceOf(IOException.class)
+                    .hasMessageContaining("closed");
+        }
+        assertThat(below.toString()).isEqualTo("</sheetData>");
+    }
 }
