@@ -155,6 +155,10 @@ public class AnalysisService {
         List<SqlFile> files = sqlFiles();
         Long runId = transaction.execute(status -> run(request, files, jobInstanceId, null,
                 new WorkingTables()));
+        // fresh statistics for the documents' queries over the run's findings (a month's are up to a million rows
+        // that the planner took for a thousand, and sorted on disk); after the commit, so that the lock ANALYZE
+        // holds is never held by a run's transaction against another job's run
+        jdbc.getJdbcTemplate().execute("ANALYZE finding");
         AnalysisResult result = summary(runId, request, (System.nanoTime() - started) / 1e9);
         log.info("analysis run {} of {} {}: {} findings, {} pending, in {} s", runId, request.job(), request.period(),
                 result.findings(), result.pending(), String.format("%.1f", result.seconds()));

@@ -133,6 +133,23 @@ class WorkbookIntegrationTests extends LedgerIntegrationTest {
             assertThat(coverage.getRow(7).getCell(2).getNumericCellValue()).isZero();
             assertThat(text(book.getSheet("Gate decisions"), 4, 0)).isEqualTo("Rows: 0");
 
+            // the exceptions, in the query's order (by rule, then time) and with their evidence formatted: RL01's
+            // are the three production deployments that name no change, by start
+            Sheet exceptions = book.getSheet("Exceptions");
+            assertThat(List.of(text(exceptions, 6, 0), text(exceptions, 6, 5), text(exceptions, 6, 10)))
+                    .containsExactly("rule_id", "deployment_id", "evidence");
+            List<String> rules = new java.util.ArrayList<>();
+            List<String> rl01 = new java.util.ArrayList<>();
+            for (int r = 7; r <= exceptions.getLastRowNum(); r++) {
+                rules.add(text(exceptions, r, 0));
+                if (text(exceptions, r, 0).equals("RL01")) {
+                    rl01.add(text(exceptions, r, 5));
+                    assertThat(text(exceptions, r, 10)).contains("Reason: the deployment names no change");
+                }
+            }
+            assertThat(rules).isSorted();
+            assertThat(rl01).containsExactly("=1+1", "d2", "d3");
+
             // the cover is a form: each value in a cell of its type, and no filter over it
             Sheet cover = book.getSheet("Cover");
             assertThat(text(cover, 6, 0)).isEqualTo("item");
