@@ -156,8 +156,9 @@ public class AnalysisService {
         Long runId = transaction.execute(status -> run(request, files, jobInstanceId, null,
                 new WorkingTables()));
         // fresh statistics for the documents' queries over the run's findings (a month's are up to a million rows
-        // that the planner took for a thousand, and sorted on disk); after the commit, so that the lock ANALYZE
-        // holds is never held by a run's transaction against another job's run
+        // that the planner took for a thousand, and sorted on disk). Last, after the run's transaction: the lock it
+        // takes (one ANALYZE of a table at a time) is then held for no time at all, or, in a scheduled job's step
+        // whose transaction the run joins, until that step commits a moment later
         jdbc.getJdbcTemplate().execute("ANALYZE finding");
         AnalysisResult result = summary(runId, request, (System.nanoTime() - started) / 1e9);
         log.info("analysis run {} of {} {}: {} findings, {} pending, in {} s", runId, request.job(), request.period(),
