@@ -461,7 +461,8 @@ class IngestIntegrationTests extends LedgerIntegrationTest {
     void publishesAFirstFileIntoAnAnalysedEmptyLedgerByOneAntiJoin() throws IOException {
         StringBuilder csv = new StringBuilder(DEPLOYMENT_HEADER);
         for (int i = 1; i <= 5_000; i++) {
-            csv.append("dep-").append(i).append(",svc,production,succeeded,2026-10-01T10:00:00Z,2026-10-01T10:05:00Z,\n");
+            csv.append("dep-").append(i)
+                    .append(",svc,production,succeeded,2026-10-01T10:00:00Z,2026-10-01T10:05:00Z,\n");
         }
         FileReport report = ingest(Kind.DEPLOYMENTS, write("first.csv", csv.toString()));
         assertThat(report.loaded()).isEqualTo(5_000L);
