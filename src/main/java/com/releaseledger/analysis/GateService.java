@@ -174,6 +174,10 @@ public class GateService {
                 .addValue("at", Timestamp.from(request.at())).addValue("change", blankToNull(request.changeId()))
                 .addValue("deployed_by", blankToNull(request.deployedBy())).addValue("hotfix", request.hotfix())
                 .addValue("evidence", blankToNull(request.testEvidence())));
+        // its file is loaded last, so its one line is the id's current version (sql/migrations/V20, V22)
+        jdbc.update("""
+                INSERT INTO deployment_current (deployment_id, file_id, line_no, row_hash)
+                VALUES (:id, :file_id, 1, '\\x00')""", Map.of("id", deploymentId, "file_id", fileId));
     }
 
     /** Why the override may not be taken (separation of duties), or null. */

@@ -486,6 +486,43 @@ class IngestIntegrationTests extends LedgerIntegrationTest {
                 .contains("Anti Join");
     }
 
+    @Test
+    void theViewsReadTheCurrentVersionsWithoutSortingEveryVersion() throws IOException {
+        // dep-2 repeated in the first file (its last line wins), corrected by the second, which adds dep-4; 2,000
+        // more deployments so that the planner's choices are those of a real ledger, not of a page or two
+        StringBuilder first = new StringBuilder(DEPLOYMENT_HEADER
+                + "dep-1,svc,production,succeeded,2026-10-01T10:00:00Z,2026-10-01T10:05:00Z,\n"
+                + "dep-2,svc,production,failed,2026-10-02T10:00:00Z,2026-10-02T10:05:00Z,\n"
+                + "dep-2,svc,production,rolled_back,2026-10-02T10:00:00Z,2026-10-02T10:06:00Z,\n"
+                + "dep-3,svc,staging,succeeded,2026-10-03T10:00:00Z,2026-10-03T10:05:00Z,\n");
+        for (int i = 1; i <= 2_000; i++) {
+            first.append("bulk-").append(i).append(",svc,production,succeeded,2026-10-05T10:00:00Z,2026-10-05T10:01:00Z,\n");
+        }
+        ingest(Kind.DEPLOYMENTS, write("first.csv", first.toString()));
+        ingest(Kind.DEPLOYMENTS, write("second.csv", DEPLOYMENT_HEADER
+                + "dep-2,svc,production,succeeded,2026-10-02T10:00:00Z,2026-10-02T10:07:00Z,\n"
+                + "dep-4,svc,production,succeeded,2026-10-04T10:00:00Z,2026-10-04T10:05:00Z,\n"));
+
+        assertThat(jdbc.queryForList("SELECT d.deployment_id || ' ' || d.status || ' ' || f.path || ':' || d.line_no"
+                + " FROM deployments d JOIN source_file f USING (file_id) WHERE d.deployment_id LIKE 'dep-%'"
+                + " ORDER BY 1",
+                String.class))
+                .extracting(row -> row.replaceAll(" \\S*/", " "))
+                .containsExactly("dep-1 succeeded first.csv:2", "dep-2 succeeded second.csv:2",
+                        "dep-3 succeeded first.csv:5", "dep-4 succeeded second.csv:3");
+
+        // the whole view: one join of the current versions with their rows by primary key, no sort of the versions
+        jdbc.execute("ANALYZE deployment_current");
+        jdbc.execute("ANALYZE deployment_version");
+        assertThat(planOf("EXPLAIN SELECT * FROM deployments", null)).contains("deployment_current")
+                .doesNotContain("Sort").doesNotContain("source_file");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM deployments", Long.class)).isEqualTo(2_004L);
+        // one id: can be found by the current versions' primary key, then its row by the versions'
+        assertThat(planOf("EXPLAIN SELECT * FROM deployments WHERE deployment_id = 'dep-2'",
+                "SET LOCAL enable_seqscan = off"))
+                .contains("deployment_current_pkey").contains("deployment_version_pkey");
+    }
+
     /** The plan of {@code explain} in a transaction of its own, under {@code setting} when not null. */
     private String planOf(String explain, String setting) {
         return jdbc.execute((java.sql.Connection connection) -> {
