@@ -496,7 +496,8 @@ class IngestIntegrationTests extends LedgerIntegrationTest {
                 + "dep-2,svc,production,rolled_back,2026-10-02T10:00:00Z,2026-10-02T10:06:00Z,\n"
                 + "dep-3,svc,staging,succeeded,2026-10-03T10:00:00Z,2026-10-03T10:05:00Z,\n");
         for (int i = 1; i <= 2_000; i++) {
-            first.append("bulk-").append(i).append(",svc,production,succeeded,2026-10-05T10:00:00Z,2026-10-05T10:01:00Z,\n");
+            first.append("bulk-").append(i)
+                    .append(",svc,production,succeeded,2026-10-05T10:00:00Z,2026-10-05T10:01:00Z,\n");
         }
         ingest(Kind.DEPLOYMENTS, write("first.csv", first.toString()));
         ingest(Kind.DEPLOYMENTS, write("second.csv", DEPLOYMENT_HEADER
@@ -505,8 +506,7 @@ class IngestIntegrationTests extends LedgerIntegrationTest {
 
         assertThat(jdbc.queryForList("SELECT d.deployment_id || ' ' || d.status || ' ' || f.path || ':' || d.line_no"
                 + " FROM deployments d JOIN source_file f USING (file_id) WHERE d.deployment_id LIKE 'dep-%'"
-                + " ORDER BY 1",
-                String.class))
+                + " ORDER BY 1", String.class))
                 .extracting(row -> row.replaceAll(" \\S*/", " "))
                 .containsExactly("dep-1 succeeded first.csv:2", "dep-2 succeeded second.csv:2",
                         "dep-3 succeeded first.csv:5", "dep-4 succeeded second.csv:3");
