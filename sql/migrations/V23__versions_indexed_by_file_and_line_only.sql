@@ -3,8 +3,7 @@
 -- table of current versions (its primary key is the id) and then the version by file and line; the duplicate check
 -- and the publishing (sql/ingest/) read the rows of one file, by the primary key's first column. The index on the
 -- id (V2) was still kept up by every row a file loads, one insertion at a random place in a tree of every version
--- ever loaded: at 1M deployments a month the largest cost of loading a file after PostgreSQL's parsing, and growing
--- with the ledger.
+-- ever loaded (10 million entries after a month of 10M deployments), stored and written into the WAL for nothing.
 -- approvals keep theirs: their view still finds the latest version of an approval by its id (V22).
 DROP INDEX deployment_version_by_id;
 DROP INDEX change_version_by_id;
