@@ -11,3 +11,4 @@ DROP INDEX incident_version_by_id;
 DROP INDEX service_version_by_id;
 DROP INDEX blackout_version_by_id;
 DROP INDEX exception_version_by_id;
+DROP INDEX response_version_by_key; -- V14's name for the same index

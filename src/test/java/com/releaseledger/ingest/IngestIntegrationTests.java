@@ -526,9 +526,10 @@ class IngestIntegrationTests extends LedgerIntegrationTest {
     @Test
     void aLoadKeepsUpOnlyThePrimaryKeyOfTheVersionsWhereNothingLooksAVersionUpById() {
         // V23: since the views read through the current versions, an index on the id is only work for each row loaded
-        for (Kind kind : List.of(Kind.DEPLOYMENTS, Kind.CHANGES, Kind.INCIDENTS, Kind.SERVICES, Kind.BLACKOUTS,
-                Kind.EXCEPTIONS)) {
-            assertThat(indexesOf(kind.table())).as(kind.table()).containsExactly(kind.table() + "_pkey");
+        for (Kind kind : Kind.values()) {
+            if (kind != Kind.APPROVALS) {
+                assertThat(indexesOf(kind.table())).as(kind.table()).containsExactly(kind.table() + "_pkey");
+            }
         }
         // approvals: the view still sorts the versions by approval id (V22), and one approval is found by its index
         assertThat(indexesOf("approval_version")).containsExactly("approval_version_by_id", "approval_version_pkey");
